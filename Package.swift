@@ -1,0 +1,91 @@
+// swift-tools-version: 6.2
+//
+// ChatSecurity: the cryptography and compliance layer of the chat platform.
+// Module dependencies point one way; see docs/architecture.md for the allowed arrows.
+
+import PackageDescription
+
+/// Settings shared by every Swift target.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ChatSecurity",
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
+    products: [
+        .library(name: "CryptoPrimitives", targets: ["CryptoPrimitives"]),
+        .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // MARK: System libraries (found with pkg-config; the providers name their packages).
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "COpenSSLShims",
+            dependencies: ["COpenSSL"]
+        ),
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+
+        // MARK: Libraries.
+        .target(
+            name: "CryptoPrimitives",
+            dependencies: [
+                "CSodium",
+                "COpenSSL",
+                "COpenSSLShims",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PostgresSupport",
+            dependencies: ["CLibpq"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Test support.
+        .target(
+            name: "TestVectorKit",
+            path: "TestVectors",
+            exclude: ["SOURCES.md", "licenses"],
+            sources: ["Swift"],
+            resources: [
+                .copy("wycheproof"),
+                .copy("nist"),
+                .copy("rfc"),
+                .copy("signal"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests.
+        .testTarget(
+            name: "CryptoPrimitivesTests",
+            dependencies: ["CryptoPrimitives", "TestVectorKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PostgresSupportTests",
+            dependencies: ["PostgresSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,45 @@
+#ifndef CHATSECURITY_COPENSSL_SHIMS_H
+#define CHATSECURITY_COPENSSL_SHIMS_H
+
+/*
+ * Functions for the parts of libcrypto's API that are macros or awkward pointer types in Swift.
+ * Only the CryptoPrimitives module uses this target.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <openssl/bn.h>
+#include <openssl/evp.h>
+
+/// OPENSSL_free is a macro.
+void chatsec_openssl_free(void *pointer);
+
+/// BN_num_bytes is a macro.
+int chatsec_bn_num_bytes(const BIGNUM *number);
+
+/// Sets EVP_CIPHER_CTX_FLAG_WRAP_ALLOW, required before initializing an AES key-wrap cipher.
+void chatsec_cipher_ctx_allow_wrap(EVP_CIPHER_CTX *context);
+
+/// Parses a DER SubjectPublicKeyInfo; returns NULL unless every byte of the input was consumed.
+EVP_PKEY *chatsec_parse_spki_der(const uint8_t *der, size_t length);
+
+/// Parses a DER PKCS#8 PrivateKeyInfo (unencrypted); returns NULL unless every byte was consumed.
+EVP_PKEY *chatsec_parse_pkcs8_der(const uint8_t *der, size_t length);
+
+/// Serializes a key as DER SubjectPublicKeyInfo into a buffer the caller frees with chatsec_openssl_free.
+/// Returns the length, or a negative value on failure.
+int chatsec_encode_spki_der(EVP_PKEY *key, uint8_t **out);
+
+/// Serializes a private key as DER PKCS#8 PrivateKeyInfo into `out`, which must hold `capacity` bytes.
+/// With `out` NULL, returns the length needed. Returns a negative value on failure.
+/// The intermediate buffer OpenSSL allocates is wiped before it is freed.
+int chatsec_encode_pkcs8_der(EVP_PKEY *key, uint8_t *out, size_t capacity);
+
+/// Sets the OAEP label on a context, copying it into memory libcrypto owns (EVP_PKEY_CTX_set0_rsa_oaep_label
+/// takes ownership of an OPENSSL_malloc'd buffer). Returns 1 on success.
+int chatsec_set_oaep_label(EVP_PKEY_CTX *context, const uint8_t *label, size_t length);
+
+/// Generates an EC key on a named group (EVP_EC_gen is a macro over a variadic function).
+EVP_PKEY *chatsec_ec_generate(const char *group_name);
+
+#endif

@@ -1,0 +1,112 @@
+#include "COpenSSLShims.h"
+
+#include <limits.h>
+#include <string.h>
+#include <openssl/crypto.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
+
+void chatsec_openssl_free(void *pointer) {
+    OPENSSL_free(pointer);
+}
+
+int chatsec_bn_num_bytes(const BIGNUM *number) {
+    return BN_num_bytes(number);
+}
+
+void chatsec_cipher_ctx_allow_wrap(EVP_CIPHER_CTX *context) {
+    EVP_CIPHER_CTX_set_flags(context, EVP_CIPHER_CTX_FLAG_WRAP_ALLOW);
+}
+
+EVP_PKEY *chatsec_parse_spki_der(const uint8_t *der, size_t length) {
+    if (der == NULL || length == 0 || length > LONG_MAX) {
+        return NULL;
+    }
+    const unsigned char *cursor = der;
+    EVP_PKEY *key = d2i_PUBKEY(NULL, &cursor, (long)length);
+    if (key == NULL) {
+        return NULL;
+    }
+    if ((size_t)(cursor - der) != length) {
+        EVP_PKEY_free(key);
+        return NULL;
+    }
+    return key;
+}
+
+EVP_PKEY *chatsec_parse_pkcs8_der(const uint8_t *der, size_t length) {
+    if (der == NULL || length == 0 || length > LONG_MAX) {
+        return NULL;
+    }
+    const unsigned char *cursor = der;
+    PKCS8_PRIV_KEY_INFO *info = d2i_PKCS8_PRIV_KEY_INFO(NULL, &cursor, (long)length);
+    if (info == NULL) {
+        return NULL;
+    }
+    if ((size_t)(cursor - der) != length) {
+        PKCS8_PRIV_KEY_INFO_free(info);
+        return NULL;
+    }
+    EVP_PKEY *key = EVP_PKCS82PKEY(info);
+    PKCS8_PRIV_KEY_INFO_free(info);
+    return key;
+}
+
+int chatsec_encode_spki_der(EVP_PKEY *key, uint8_t **out) {
+    if (key == NULL || out == NULL) {
+        return -1;
+    }
+    *out = NULL;
+    return i2d_PUBKEY(key, out);
+}
+
+int chatsec_encode_pkcs8_der(EVP_PKEY *key, uint8_t *out, size_t capacity) {
+    if (key == NULL) {
+        return -1;
+    }
+    PKCS8_PRIV_KEY_INFO *info = EVP_PKEY2PKCS8(key);
+    if (info == NULL) {
+        return -1;
+    }
+    unsigned char *buffer = NULL;
+    int length = i2d_PKCS8_PRIV_KEY_INFO(info, &buffer);
+    PKCS8_PRIV_KEY_INFO_free(info);
+    if (length <= 0 || buffer == NULL) {
+        return -1;
+    }
+    int result = length;
+    if (out != NULL) {
+        if ((size_t)length > capacity) {
+            result = -1;
+        } else {
+            memcpy(out, buffer, (size_t)length);
+        }
+    }
+    OPENSSL_clear_free(buffer, (size_t)length);
+    return result;
+}
+
+int chatsec_set_oaep_label(EVP_PKEY_CTX *context, const uint8_t *label, size_t length) {
+    if (context == NULL || length > INT_MAX) {
+        return 0;
+    }
+    if (length == 0) {
+        return 1;
+    }
+    unsigned char *copy = OPENSSL_memdup(label, length);
+    if (copy == NULL) {
+        return 0;
+    }
+    if (EVP_PKEY_CTX_set0_rsa_oaep_label(context, copy, (int)length) <= 0) {
+        OPENSSL_free(copy);
+        return 0;
+    }
+    return 1;
+}
+
+EVP_PKEY *chatsec_ec_generate(const char *group_name) {
+    if (group_name == NULL) {
+        return NULL;
+    }
+    return EVP_EC_gen(group_name);
+}
