@@ -1,0 +1,29 @@
+import Foundation
+import PostgresSupport
+import Testing
+
+/// The throwaway PostgreSQL server that `Tests/tooling/run-tests` starts (an `initdb` cluster in a temporary
+/// directory on a free port). These tests are part of the suite: without the server they fail, they do not skip.
+enum TestDatabase {
+    static let environmentVariable = "CHATSEC_TEST_DATABASE_URL"
+
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String {
+            "\(TestDatabase.environmentVariable) is not set: run the suite with Tests/tooling/run-tests, which starts a throwaway PostgreSQL cluster"
+        }
+    }
+
+    static func url() throws -> String {
+        guard let url = ProcessInfo.processInfo.environment[environmentVariable], !url.isEmpty else { throw NotConfigured() }
+        return url
+    }
+
+    static func connect() throws -> PostgresConnection {
+        try PostgresConnection(url: url())
+    }
+
+    /// A table name no other test uses.
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12))"
+    }
+}
