@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+//
+// ChatSecurity's benchmarks, kept out of the product so the benchmark dependency never reaches library users.
+// Run from this directory: `swift package benchmark` (see README.md here).
+
+import Foundation
+import PackageDescription
+
+/// The parent package's identity is the name of the directory it was cloned into.
+let parentPackage = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "ChatSecurityBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Primitives",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CryptoPrimitives", package: parentPackage),
+            ],
+            path: "Benchmarks/Primitives",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
