@@ -1,5 +1,10 @@
 import CLibpq
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One connection to PostgreSQL through libpq, used from one thread at a time (calls are serialized by a lock).
 ///
@@ -22,7 +27,7 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError(.connectionFailed, "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let detail = Self.connectionMessage(connection)
+            let detail = Self.endpoint(connection)
             PQfinish(connection)
             throw PostgresError(.connectionFailed, "could not connect to PostgreSQL", connectionDetail: detail)
         }
@@ -63,6 +68,9 @@ public final class PostgresConnection: @unchecked Sendable {
         guard !sql.utf8.contains(0) else { throw PostgresError(.invalidParameter, "statement contains NUL") }
         guard parameters.count <= 65535 else { throw PostgresError(.invalidParameter, "too many parameters") }
         let encoded = try parameters.map(PostgresBinaryCodec.encode)
+        guard encoded.allSatisfy({ ($0?.count ?? 0) <= Self.maximumParameterByteCount }) else {
+            throw PostgresError(.invalidParameter, "parameter larger than 1 GiB")
+        }
         let types = parameters.map { Oid($0.oid) }
         let lengths = encoded.map { Int32($0?.count ?? 0) }
         let formats = [Int32](repeating: 1, count: parameters.count)
@@ -76,13 +84,42 @@ public final class PostgresConnection: @unchecked Sendable {
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return try Self.read(result)
+        case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+            // COPY is not supported: the connection is mid-protocol now, so it is closed rather than reused.
+            PQfinish(handle)
+            self.handle = nil
+            throw PostgresError(.invalidParameter, "COPY statements are not supported")
         default:
+            guard PQstatus(handle) == CONNECTION_OK else {
+                throw PostgresError(.connectionClosed, "the connection broke during the statement")
+            }
             throw Self.serverError(result)
         }
     }
 
+    /// PostgreSQL's largest field value.
+    static let maximumParameterByteCount = 1 << 30
+
+    /// Whether the connection is idle outside any transaction (safe to hand to another user).
+    var isIdleOutsideTransaction: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
+        return PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
+    private var isInFailedTransaction: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle else { return false }
+        return PQtransactionStatus(handle) == PQTRANS_INERROR
+    }
+
     /// Runs `body` in a transaction: `BEGIN` with the isolation level, then `COMMIT`, or `ROLLBACK` if `body`
-    /// throws (the error is rethrown). A failed commit throws.
+    /// throws (the error is rethrown). A failed commit throws, and so does a transaction in which a statement
+    /// failed even though `body` caught the error (``PostgresError/Code/transactionFailed``): nothing of it was
+    /// committed.
+    @discardableResult
     public func transaction<Result>(
         isolation: IsolationLevel = .readCommitted,
         _ body: (PostgresConnection) throws -> Result
@@ -94,6 +131,12 @@ public final class PostgresConnection: @unchecked Sendable {
         } catch {
             _ = try? execute("ROLLBACK")
             throw error
+        }
+        // A statement that failed inside `body` (and was caught there) aborted the transaction; PostgreSQL
+        // would answer COMMIT with ROLLBACK and no error, so refuse to report success.
+        if isInFailedTransaction {
+            _ = try? execute("ROLLBACK")
+            throw PostgresError(.transactionFailed, "a statement failed inside the transaction; it was rolled back")
         }
         do {
             try execute("COMMIT")
@@ -132,6 +175,8 @@ public final class PostgresConnection: @unchecked Sendable {
         var pointers: [UnsafePointer<CChar>?] = []
         pointers.reserveCapacity(values.count)
         guard let base = buffer.baseAddress else { return body(values.map { _ in nil }) }
+        // The copy may hold secrets (ciphertext keys, plaintext): wipe it before freeing.
+        defer { wipe(buffer) }
         var offset = 0
         for value in values {
             guard let value else {
@@ -197,9 +242,21 @@ public final class PostgresConnection: @unchecked Sendable {
         )
     }
 
-    private static func connectionMessage(_ connection: OpaquePointer) -> String? {
-        guard let message = PQerrorMessage(connection) else { return nil }
-        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+    /// `host:port` of a connection attempt. libpq's error text is never kept: it can quote the connection URI
+    /// (password included) and the server's messages.
+    private static func endpoint(_ connection: OpaquePointer) -> String? {
+        guard let host = PQhost(connection).map({ String(cString: $0) }), !host.isEmpty else { return nil }
+        let port = PQport(connection).map { String(cString: $0) } ?? ""
+        return port.isEmpty ? host : "\(host):\(port)"
     }
+}
+
+/// Zeroes memory in a way the compiler may not remove.
+private func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+    #if canImport(Glibc)
+    explicit_bzero(base, buffer.count)
+    #else
+    _ = memset_s(base, buffer.count, 0, buffer.count)
+    #endif
 }

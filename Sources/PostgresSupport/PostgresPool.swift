@@ -3,14 +3,17 @@ import Synchronization
 
 /// A bounded pool of ``PostgresConnection``s for async code.
 ///
-/// libpq calls block, so ``withConnection(_:)`` runs its closure on a Dispatch worker thread, never on Swift's
-/// cooperative pool. Connections are opened lazily up to ``maximumConnections``; callers beyond that wait in
-/// FIFO order. A connection that broke is dropped and replaced on the next checkout.
+/// libpq calls block, so ``withConnection(_:)`` runs its closure, and connection setup and teardown, on a
+/// Dispatch worker thread, never on Swift's cooperative pool. Connections are opened lazily up to
+/// ``maximumConnections``. Callers beyond that wait in FIFO order: a returned connection is handed straight to
+/// the longest waiter. A connection is reused only if it came back idle outside any transaction; one that broke
+/// or was left inside a transaction is closed and replaced.
 public final class PostgresPool: Sendable {
     private struct State {
         var idle: [PostgresConnection] = []
         var open = 0
-        var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Each waiter receives a connection, or `nil` to try again (a slot freed up, or the pool closed).
+        var waiters: [CheckedContinuation<PostgresConnection?, Never>] = []
         var closed = false
     }
 
@@ -78,8 +81,8 @@ public final class PostgresPool: Sendable {
             state.waiters = []
             return (idle, waiters)
         }
-        toClose.forEach { $0.close() }
-        pending.forEach { $0.resume() }
+        pending.forEach { $0.resume(returning: nil) }
+        closeInBackground(toClose)
     }
 
     private func checkout() async throws -> PostgresConnection {
@@ -97,9 +100,7 @@ public final class PostgresPool: Sendable {
             case .refuse:
                 throw PostgresError(.connectionClosed, "the pool is closed")
             case .use(let connection):
-                if connection.isOpen { return connection }
-                connection.close()
-                state.withLock { $0.open -= 1 }
+                return connection
             case .connect:
                 let url = self.url
                 do {
@@ -107,38 +108,62 @@ public final class PostgresPool: Sendable {
                         queue.async { continuation.resume(with: Swift.Result { try PostgresConnection(url: url) }) }
                     }
                 } catch {
-                    state.withLock { $0.open -= 1 }
-                    wakeOne()
+                    releaseSlot()
                     throw error
                 }
             case .wait:
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let resumeNow = state.withLock { state -> Bool in
+                let handedOver = await withCheckedContinuation { (continuation: CheckedContinuation<PostgresConnection?, Never>) in
+                    let retryNow = state.withLock { state -> Bool in
                         if state.closed || !state.idle.isEmpty || state.open < maximumConnections { return true }
                         state.waiters.append(continuation)
                         return false
                     }
-                    if resumeNow { continuation.resume() }
+                    if retryNow { continuation.resume(returning: nil) }
                 }
+                if let handedOver { return handedOver }
             }
         }
+    }
+
+    private enum CheckinAction {
+        case keep
+        case handOver(CheckedContinuation<PostgresConnection?, Never>)
+        case discard(wake: CheckedContinuation<PostgresConnection?, Never>?)
     }
 
     private func checkin(_ connection: PostgresConnection) {
-        let keep = state.withLock { state -> Bool in
-            if state.closed || !connection.isOpen {
+        let reusable = connection.isIdleOutsideTransaction
+        let action = state.withLock { state -> CheckinAction in
+            if state.closed || !reusable {
                 state.open -= 1
-                return false
+                // The slot is free: the first waiter may open a new connection.
+                return .discard(wake: state.waiters.isEmpty ? nil : state.waiters.removeFirst())
             }
+            if !state.waiters.isEmpty { return .handOver(state.waiters.removeFirst()) }
             state.idle.append(connection)
-            return true
+            return .keep
         }
-        if !keep { connection.close() }
-        wakeOne()
+        switch action {
+        case .keep:
+            break
+        case .handOver(let waiter):
+            waiter.resume(returning: connection)
+        case .discard(let waiter):
+            waiter?.resume(returning: nil)
+            closeInBackground([connection])
+        }
     }
 
-    private func wakeOne() {
-        let next = state.withLock { state in state.waiters.isEmpty ? nil : state.waiters.removeFirst() }
-        next?.resume()
+    private func releaseSlot() {
+        let waiter = state.withLock { state -> CheckedContinuation<PostgresConnection?, Never>? in
+            state.open -= 1
+            return state.waiters.isEmpty ? nil : state.waiters.removeFirst()
+        }
+        waiter?.resume(returning: nil)
+    }
+
+    private func closeInBackground(_ connections: [PostgresConnection]) {
+        guard !connections.isEmpty else { return }
+        queue.async { connections.forEach { $0.close() } }
     }
 }

@@ -119,3 +119,70 @@ struct PostgresConnectionTests {
         #expect(throws: PostgresError.self) { try db.execute("SELECT 1") }
     }
 }
+
+@Suite("PostgreSQL wrapper: failure modes found in review")
+struct PostgresFailureModeTests {
+    @Test("A URL libpq cannot parse never puts its text (password included) into the error")
+    func malformedURLDoesNotLeak() throws {
+        let password = "s3cr%ZZet-password"
+        for url in ["postgresql://user:\(password)@127.0.0.1:5432/db", "postgresql://user:\(password)@[::1/db", "host=127.0.0.1 password='\(password)' port=notaport"] {
+            do {
+                _ = try PostgresConnection(url: url)
+                Issue.record("connected with a malformed URL")
+            } catch {
+                #expect(!"\(error)".contains("s3cr"))
+                #expect(!String(reflecting: error).contains("s3cr"))
+            }
+        }
+    }
+
+    @Test("A statement that failed inside a transaction makes the commit fail instead of silently rolling back")
+    func abortedTransactionIsNotReportedCommitted() throws {
+        let db = try TestDatabase.connect()
+        let table = TestDatabase.uniqueName("aborted")
+        try db.execute("CREATE TEMP TABLE \(table) (id int PRIMARY KEY)")
+        do {
+            try db.transaction { tx in
+                try tx.execute("INSERT INTO \(table) VALUES (1)")
+                _ = try? tx.execute("INSERT INTO \(table) VALUES (1)")  // fails; the caller swallows it
+                _ = try? tx.execute("INSERT INTO \(table) VALUES (2)")
+            }
+            Issue.record("an aborted transaction was reported committed")
+        } catch let error as PostgresError {
+            #expect(error.code == .transactionFailed)
+        }
+        #expect(try db.execute("SELECT count(*) AS n FROM \(table)").rows[0]["n"].int64 == 0)
+        // The connection is usable again.
+        _ = try db.transaction { try $0.execute("INSERT INTO \(table) VALUES (3)") }
+        #expect(try db.execute("SELECT count(*) AS n FROM \(table)").rows[0]["n"].int64 == 1)
+    }
+
+    @Test("COPY is refused and the connection is retired rather than reused mid-protocol")
+    func copyIsRefused() throws {
+        let db = try TestDatabase.connect()
+        #expect(throws: PostgresError.self) { try db.execute("COPY (SELECT 1) TO STDOUT") }
+        #expect(!db.isOpen)
+    }
+}
+
+@Suite("PostgreSQL pool hygiene")
+struct PostgresPoolHygieneTests {
+    @Test("A connection returned inside an open transaction is not handed to the next caller")
+    func dirtyConnectionIsDiscarded() async throws {
+        let pool = PostgresPool(url: try TestDatabase.url(), maximumConnections: 1)
+        defer { pool.close() }
+        struct Abandon: Error {}
+        await #expect(throws: Abandon.self) {
+            try await pool.withConnection { db in
+                try db.execute("BEGIN")
+                try db.execute("SET LOCAL statement_timeout = 1")
+                throw Abandon()
+            }
+        }
+        // Inside the abandoned transaction statement_timeout would still be 1 ms; a clean connection has 0.
+        let timeout = try await pool.withConnection { db in
+            try db.execute("SELECT current_setting('statement_timeout') AS t").rows[0]["t"].string
+        }
+        #expect(timeout == "0")
+    }
+}

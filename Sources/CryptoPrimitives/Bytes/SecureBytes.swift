@@ -18,7 +18,7 @@ public struct SecureBytes: Sendable {
     @usableFromInline
     var storage: SecureStorage
 
-    /// Creates `count` zero bytes.
+    /// Creates `count` zero bytes. Traps for a negative count (a programming error).
     public init(zeros count: Int) {
         precondition(count >= 0, "SecureBytes count must not be negative")
         storage = SecureStorage(capacity: count)
@@ -40,7 +40,8 @@ public struct SecureBytes: Sendable {
         }
     }
 
-    /// Copies the bytes of `array` into secure storage and wipes `array`.
+    /// Copies the bytes of `array` into secure storage and wipes `array`'s storage. If that storage is shared with
+    /// another array, the other array keeps its copy: only the caller's own buffer can be wiped.
     public init(consuming array: inout [UInt8]) {
         self.init(copying: array)
         array.withUnsafeMutableBytes { SecureMemory.zero($0) }
@@ -102,7 +103,8 @@ public struct SecureBytes: Sendable {
         Swift.withUnsafeBytes(of: byte) { append(contentsOf: $0) }
     }
 
-    /// A new `SecureBytes` holding the bytes in `range`.
+    /// A new `SecureBytes` holding the bytes in `range`. Traps when `range` is out of bounds, as `Array`'s
+    /// subscript does: ranges here come from the code, never from input.
     public func slice(_ range: Range<Int>) -> SecureBytes {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "SecureBytes slice out of range")
         return withUnsafeBytes { all in

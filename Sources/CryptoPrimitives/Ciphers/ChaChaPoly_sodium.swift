@@ -23,14 +23,14 @@ public enum ChaChaPoly {
     ) throws -> AEADSealedBox {
         try checkSizes(key: key, nonce: nonce)
         _ = SodiumRuntime.ready
-        return plaintext.withUnsafeBytes { m in
+        return try plaintext.withUnsafeBytes { m in
             var ciphertext = [UInt8](repeating: 0, count: m.count)
             var tag = [UInt8](repeating: 0, count: tagByteCount)
             var tagLength: UInt64 = 0
-            key.withUnsafeBytes { k in
+            let rc = key.withUnsafeBytes { k in
                 nonce.withUnsafeBytes { n in
                     aad.withUnsafeBytes { a in
-                        _ = crypto_aead_chacha20poly1305_ietf_encrypt_detached(
+                        crypto_aead_chacha20poly1305_ietf_encrypt_detached(
                             &ciphertext, &tag, &tagLength,
                             m.bytes, UInt64(m.count),
                             a.bytes, UInt64(a.count),
@@ -41,6 +41,7 @@ public enum ChaChaPoly {
                     }
                 }
             }
+            guard rc == 0 else { throw CryptoError(.libraryFailure, "ChaCha20-Poly1305 encryption failed") }
             return AEADSealedBox(ciphertext: ciphertext, tag: tag)
         }
     }

@@ -162,5 +162,11 @@ extension ECDSA {
         }
         let group = String(decoding: name.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard group == curve.groupName else { throw CryptoError(.invalidKey, "EC key is on a different curve") }
+        // Only uncompressed points: compressed and hybrid encodings would round-trip differently.
+        let spki = try RSA.encodeSPKI(key)
+        guard spki.count == curve.spkiPrefix.count + curve.uncompressedPointByteCount,
+              Array(spki.prefix(curve.spkiPrefix.count)) == curve.spkiPrefix
+        else { throw CryptoError(.invalidKey, "EC public key must use an uncompressed point") }
+        try OpenSSL.checkPublicKey(key)
     }
 }

@@ -1,5 +1,6 @@
-/// PEM armor (RFC 7468, strict form): one `-----BEGIN label-----` / `-----END label-----` block with 64-column
-/// (or shorter) base64 lines. Surrounding whitespace is accepted; anything else before or after is not.
+/// PEM armor (RFC 7468, strict form): one `-----BEGIN label-----` / `-----END label-----` block whose body is
+/// base64 in lines of at most 64 characters, with no headers, blank or indented lines. Blank lines around the
+/// block and trailing whitespace on a line are accepted; anything else before or after is not.
 enum PEM {
     /// The largest PEM text accepted (an RSA-16384 private key is about 13 KiB).
     static let maximumByteCount = 64 * 1024
@@ -49,10 +50,12 @@ enum PEM {
               let last = lines.lastIndex(where: { !$0.isEmpty }), last > first, lines[last] == end
         else { throw CryptoError(.malformedInput, "not a PEM block with the expected label") }
         var body = [UInt8]()
+        // Reserved up front so that growing never leaves an unwiped copy of the key behind.
+        body.reserveCapacity(pem.count)
         defer { body.withUnsafeMutableBytes { SecureMemory.zero($0) } }
         for line in lines[(first + 1)..<last] {
-            guard line.count <= 76, !line.contains(UInt8(ascii: ":")) else {
-                throw CryptoError(.malformedInput, "PEM headers and long lines are not accepted")
+            guard !line.isEmpty, line.count <= 64, !line.contains(UInt8(ascii: ":")) else {
+                throw CryptoError(.malformedInput, "PEM headers, blank and long lines are not accepted")
             }
             body.append(contentsOf: line)
         }

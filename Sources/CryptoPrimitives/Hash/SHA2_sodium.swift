@@ -5,6 +5,9 @@ public import Foundation
 #endif
 internal import CSodium
 
+// libsodium's hash and HMAC functions return 0 unconditionally (the int return exists for API uniformity);
+// the return codes are asserted in debug builds. Every state is wiped after use, since callers hash secrets.
+
 /// SHA-256 (FIPS 180-4) and HMAC-SHA-256, on libsodium.
 public enum SHA256: HashFunction {
     /// 32.
@@ -16,14 +19,18 @@ public enum SHA256: HashFunction {
     public static func hash(parts: [any ContiguousBytes]) -> [UInt8] {
         _ = SodiumRuntime.ready
         var state = crypto_hash_sha256_state()
-        crypto_hash_sha256_init(&state)
+        defer { withUnsafeMutableBytes(of: &state) { SecureMemory.zero($0) } }
+        let started = crypto_hash_sha256_init(&state)
+        assert(started == 0)
         for part in parts {
             part.withUnsafeBytes { bytes in
-                _ = crypto_hash_sha256_update(&state, bytes.bytes, UInt64(bytes.count))
+                let rc = crypto_hash_sha256_update(&state, bytes.bytes, UInt64(bytes.count))
+                assert(rc == 0)
             }
         }
         var digest = [UInt8](repeating: 0, count: digestByteCount)
-        crypto_hash_sha256_final(&state, &digest)
+        let rc = crypto_hash_sha256_final(&state, &digest)
+        assert(rc == 0)
         return digest
     }
 
@@ -33,15 +40,18 @@ public enum SHA256: HashFunction {
         var state = crypto_auth_hmacsha256_state()
         defer { withUnsafeMutableBytes(of: &state) { SecureMemory.zero($0) } }
         key.withUnsafeBytes { keyBytes in
-            _ = crypto_auth_hmacsha256_init(&state, keyBytes.bytes, keyBytes.count)
+            let rc = crypto_auth_hmacsha256_init(&state, keyBytes.bytes, keyBytes.count)
+            assert(rc == 0)
         }
         for part in parts {
             part.withUnsafeBytes { bytes in
-                _ = crypto_auth_hmacsha256_update(&state, bytes.bytes, UInt64(bytes.count))
+                let rc = crypto_auth_hmacsha256_update(&state, bytes.bytes, UInt64(bytes.count))
+                assert(rc == 0)
             }
         }
         return SecureBytes(unsafeUninitializedCapacity: digestByteCount) { buffer, initialized in
-            _ = crypto_auth_hmacsha256_final(&state, buffer.bytes)
+            let rc = crypto_auth_hmacsha256_final(&state, buffer.bytes)
+            assert(rc == 0)
             initialized = digestByteCount
         }
     }
@@ -58,14 +68,18 @@ public enum SHA512: HashFunction {
     public static func hash(parts: [any ContiguousBytes]) -> [UInt8] {
         _ = SodiumRuntime.ready
         var state = crypto_hash_sha512_state()
-        crypto_hash_sha512_init(&state)
+        defer { withUnsafeMutableBytes(of: &state) { SecureMemory.zero($0) } }
+        let started = crypto_hash_sha512_init(&state)
+        assert(started == 0)
         for part in parts {
             part.withUnsafeBytes { bytes in
-                _ = crypto_hash_sha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                let rc = crypto_hash_sha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                assert(rc == 0)
             }
         }
         var digest = [UInt8](repeating: 0, count: digestByteCount)
-        crypto_hash_sha512_final(&state, &digest)
+        let rc = crypto_hash_sha512_final(&state, &digest)
+        assert(rc == 0)
         return digest
     }
 
@@ -74,14 +88,17 @@ public enum SHA512: HashFunction {
         _ = SodiumRuntime.ready
         var state = crypto_hash_sha512_state()
         defer { withUnsafeMutableBytes(of: &state) { SecureMemory.zero($0) } }
-        crypto_hash_sha512_init(&state)
+        let started = crypto_hash_sha512_init(&state)
+        assert(started == 0)
         for part in parts {
             part.withUnsafeBytes { bytes in
-                _ = crypto_hash_sha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                let rc = crypto_hash_sha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                assert(rc == 0)
             }
         }
         return SecureBytes(unsafeUninitializedCapacity: digestByteCount) { buffer, initialized in
-            crypto_hash_sha512_final(&state, buffer.bytes)
+            let rc = crypto_hash_sha512_final(&state, buffer.bytes)
+            assert(rc == 0)
             initialized = digestByteCount
         }
     }
@@ -92,15 +109,18 @@ public enum SHA512: HashFunction {
         var state = crypto_auth_hmacsha512_state()
         defer { withUnsafeMutableBytes(of: &state) { SecureMemory.zero($0) } }
         key.withUnsafeBytes { keyBytes in
-            _ = crypto_auth_hmacsha512_init(&state, keyBytes.bytes, keyBytes.count)
+            let rc = crypto_auth_hmacsha512_init(&state, keyBytes.bytes, keyBytes.count)
+            assert(rc == 0)
         }
         for part in parts {
             part.withUnsafeBytes { bytes in
-                _ = crypto_auth_hmacsha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                let rc = crypto_auth_hmacsha512_update(&state, bytes.bytes, UInt64(bytes.count))
+                assert(rc == 0)
             }
         }
         return SecureBytes(unsafeUninitializedCapacity: digestByteCount) { buffer, initialized in
-            _ = crypto_auth_hmacsha512_final(&state, buffer.bytes)
+            let rc = crypto_auth_hmacsha512_final(&state, buffer.bytes)
+            assert(rc == 0)
             initialized = digestByteCount
         }
     }

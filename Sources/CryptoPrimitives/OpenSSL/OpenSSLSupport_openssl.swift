@@ -10,6 +10,14 @@ enum OpenSSL {
         ERR_clear_error()
     }
 
+    /// libcrypto's public-key validation (`EVP_PKEY_public_check`): for RSA, SP 800-56B's checks (odd modulus
+    /// without small factors, odd exponent from 65,537 to 2^256); for EC, the point is on the curve and not the
+    /// point at infinity.
+    static func checkPublicKey(_ key: OwnedKey) throws {
+        let context = try KeyContext(key: key)
+        try check(EVP_PKEY_public_check(context.pointer), CryptoError(.invalidKey, "public key failed validation"))
+    }
+
     /// Throws `error` (after clearing the error queue) unless `rc == 1`.
     static func check(_ rc: Int32, _ error: @autoclosure () -> CryptoError) throws {
         guard rc == 1 else {

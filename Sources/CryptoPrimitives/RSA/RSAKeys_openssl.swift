@@ -121,6 +121,7 @@ extension RSA {
         guard bits >= minimumKeySizeInBits, bits <= maximumKeySizeInBits else {
             throw CryptoError(.unsupported, "RSA key size out of range")
         }
+        try OpenSSL.checkPublicKey(key)
     }
 
     static func encodeSPKI(_ key: OwnedKey) throws -> [UInt8] {

@@ -75,3 +75,34 @@ struct KeyEncodingTests {
         #expect(throws: CryptoError.self) { try ECDSA.PublicKey(x962Representation: offCurve, curve: curve) }
     }
 }
+
+@Suite("Key encodings: cases found in review")
+struct KeyEncodingReviewTests {
+    @Test("EC keys with compressed points are refused, so every accepted key round-trips uncompressed")
+    func compressedPointsRefused() throws {
+        let key = try ECDSA.PrivateKey.generate(curve: .p256).publicKey
+        let point = try key.x962Representation
+        // Compressed SPKI: 02/03 || X, under the same AlgorithmIdentifier with a shorter BIT STRING.
+        let x = Array(point[1...32])
+        let prefix: [UInt8] = [0x30, 0x39, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
+                               0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x22, 0x00]
+        let compressed = prefix + [0x02 | (point[64] & 1)] + x
+        #expect(throws: CryptoError.expectedInvalidKey) { try ECDSA.PublicKey(spkiDER: compressed, curve: .p256) }
+    }
+
+    @Test("PEM: blank, over-long and header lines inside the body are refused")
+    func strictPEM() throws {
+        let pem = try RSA.PrivateKey.generate(bits: 2048).publicKey.pemRepresentation
+        var lines = pem.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(try RSA.PublicKey(pemRepresentation: "\n\n" + pem + "\n").keySizeInBits == 2048)
+        var withBlank = lines
+        withBlank.insert("", at: 2)
+        #expect(throws: CryptoError.expectedMalformedInput) { try RSA.PublicKey(pemRepresentation: withBlank.joined(separator: "\n")) }
+        lines[1] += lines[2].prefix(4)
+        lines[2] = String(lines[2].dropFirst(4))
+        #expect(throws: CryptoError.expectedMalformedInput) { try RSA.PublicKey(pemRepresentation: lines.joined(separator: "\n")) }
+        var withHeader = pem.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        withHeader.insert("Proc-Type: 4,ENCRYPTED", at: 1)
+        #expect(throws: CryptoError.expectedMalformedInput) { try RSA.PublicKey(pemRepresentation: withHeader.joined(separator: "\n")) }
+    }
+}
