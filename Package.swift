@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .library(name: "CryptoPrimitives", targets: ["CryptoPrimitives"]),
         .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
+        .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -56,6 +57,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SignalProtocol",
+            dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PostgresSupport",
             dependencies: ["CLibpq"],
             swiftSettings: strictSettings
@@ -80,6 +86,11 @@ let package = Package(
         .testTarget(
             name: "CryptoPrimitivesTests",
             dependencies: ["CryptoPrimitives", "TestVectorKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SignalProtocolTests",
+            dependencies: ["SignalProtocol", "CryptoPrimitives", "TestVectorKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,14 +1,30 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 extension SessionState {
-    /// Decrypts `message`, performing a DH ratchet step when it carries a new ratchet key and keeping the keys
-    /// of skipped messages. Callers run this on a copy and keep the copy only on success.
+    /// Decrypts `message`, keeping the keys of skipped messages and, for a message under a new ratchet key,
+    /// taking a DH ratchet step.
+    ///
+    /// Nothing is changed unless decryption succeeds: the receiving chain is derived, the message keys taken,
+    /// the MAC verified and the body decrypted on local copies first. Only then is a fresh sending ratchet key
+    /// drawn from `keyPairs` (so a failed attempt consumes none) and the state updated.
     mutating func decrypt(_ message: SignalMessage, keyPairs: any KeyPairSource) throws -> SecureBytes {
         guard message.messageVersion == sessionVersion else {
             throw SignalError(.invalidVersion, "message version differs from the session's")
         }
-        let chainIndex = try receiverChainIndex(for: message.senderRatchetKey, keyPairs: keyPairs)
-        let keys = try takeMessageKeys(chainIndex: chainIndex, counter: message.counter)
+        let theirRatchetKey = message.senderRatchetKey
+        var chain: ReceiverChain
+        var receivingRoot: RootKey?
+        let existingIndex = receiverChains.lastIndex { $0.ratchetKey == theirRatchetKey }
+        if let existingIndex {
+            chain = receiverChains[existingIndex]
+        } else {
+            guard let sender = senderChain else { throw SignalError(.invalidState, "session has no sending chain") }
+            let (root, chainKey) = try rootKey.createChain(theirRatchetKey: theirRatchetKey, ourRatchetKey: sender.ratchetKeyPair.privateKey)
+            receivingRoot = root
+            chain = ReceiverChain(ratchetKey: theirRatchetKey, chainKey: chainKey, skippedKeys: [])
+        }
+
+        let keys = try Self.takeMessageKeys(from: &chain, counter: message.counter)
         guard message.verifyMAC(senderIdentity: remoteIdentityKey, receiverIdentity: localIdentityKey, macKey: keys.macKey) else {
             throw SignalError(.invalidMAC, "message authentication failed")
         }
@@ -18,40 +34,34 @@ extension SessionState {
         } catch {
             throw SignalError(.invalidMessage, "message decryption failed")
         }
+
+        // Success: commit.
+        if let existingIndex {
+            receiverChains[existingIndex] = chain
+        } else if let receivingRoot, let sender = senderChain {
+            let newRatchetKeyPair = try keyPairs.nextKeyPair()
+            let (sendingRoot, sendingChain) = try receivingRoot.createChain(theirRatchetKey: theirRatchetKey, ourRatchetKey: newRatchetKeyPair.privateKey)
+            rootKey = sendingRoot
+            receiverChains.append(chain)
+            if receiverChains.count > Limits.maximumReceiverChains {
+                receiverChains.removeFirst(receiverChains.count - Limits.maximumReceiverChains)
+            }
+            previousCounter = Swift.max(sender.chainKey.index, 1) - 1
+            senderChain = SenderChain(ratchetKeyPair: newRatchetKeyPair, chainKey: sendingChain)
+        }
         pendingPreKey = nil
         return plaintext
     }
 
-    /// The index of the receiving chain for `theirRatchetKey`, creating it with a DH ratchet step if needed.
-    private mutating func receiverChainIndex(for theirRatchetKey: X25519.PublicKey, keyPairs: any KeyPairSource) throws -> Int {
-        if let index = receiverChains.lastIndex(where: { $0.ratchetKey == theirRatchetKey }) {
-            return index
-        }
-        guard let sender = senderChain else { throw SignalError(.invalidState, "session has no sending chain") }
-        let (receivingRoot, receivingChain) = try rootKey.createChain(theirRatchetKey: theirRatchetKey, ourRatchetKey: sender.ratchetKeyPair.privateKey)
-        let newRatchetKeyPair = try keyPairs.nextKeyPair()
-        let (sendingRoot, sendingChain) = try receivingRoot.createChain(theirRatchetKey: theirRatchetKey, ourRatchetKey: newRatchetKeyPair.privateKey)
-        rootKey = sendingRoot
-        receiverChains.append(ReceiverChain(ratchetKey: theirRatchetKey, chainKey: receivingChain, skippedKeys: []))
-        if receiverChains.count > Limits.maximumReceiverChains {
-            receiverChains.removeFirst(receiverChains.count - Limits.maximumReceiverChains)
-        }
-        previousCounter = Swift.max(sender.chainKey.index, 1) - 1
-        senderChain = SenderChain(ratchetKeyPair: newRatchetKeyPair, chainKey: sendingChain)
-        return receiverChains.count - 1
-    }
-
-    /// The message keys for `counter` on a receiving chain: a stored skipped key, or the chain advanced to it
-    /// (storing the newest 2,000 keys it skips).
-    private mutating func takeMessageKeys(chainIndex: Int, counter: UInt32) throws -> MessageKeys {
-        var chain = receiverChains[chainIndex]
+    /// The message keys for `counter` on `chain`: a stored skipped key, or the chain advanced to it (storing the
+    /// newest 2,000 keys it skips).
+    private static func takeMessageKeys(from chain: inout ReceiverChain, counter: UInt32) throws -> MessageKeys {
         let current = chain.chainKey.index
         if counter < current {
             guard let position = chain.skippedKeys.firstIndex(where: { $0.counter == counter }) else {
                 throw SignalError(.duplicateMessage, "message key already used or not kept")
             }
             let skipped = chain.skippedKeys.remove(at: position)
-            receiverChains[chainIndex] = chain
             return try MessageKeys(seed: skipped.seed, counter: counter)
         }
         guard counter - current <= Limits.maximumForwardJumps else {
@@ -71,7 +81,6 @@ extension SessionState {
         }
         let keys = try chainKey.messageKeys()
         chain.chainKey = try chainKey.next()
-        receiverChains[chainIndex] = chain
         return keys
     }
 }

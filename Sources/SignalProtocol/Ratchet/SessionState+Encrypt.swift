@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 extension SessionState {
     /// Encrypts `plaintext` on the sending chain and advances it. The result is a PreKey message while the

@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 extension SessionCipher {
     /// Starts a session with `address` from its published bundle (we are the initiator, "Alice").

@@ -26,7 +26,7 @@ public final class SessionCipher: Sendable {
     public init(
         stores: SignalStores,
         keyPairs: any KeyPairSource = RandomKeyPairSource(),
-        clock: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> UInt64 = SessionCipher.systemClock
     ) {
         self.stores = stores
         self.keyPairs = keyPairs
@@ -77,6 +77,9 @@ public final class SessionCipher: Sendable {
     public func hasSession(with address: ProtocolAddress) async throws -> Bool {
         try await load(address)?.hasCurrentState ?? false
     }
+
+    /// Seconds since the Unix epoch, from the system clock.
+    public static let systemClock: @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }
 
     // MARK: - Decryption
 

@@ -81,7 +81,7 @@ public struct SignalMessage: Sendable {
         writer.write(3, varint: UInt64(previousCounter))
         writer.write(4, bytes: ciphertext)
         var bytes = [messageVersion << 4 | Self.currentVersion]
-        bytes.reserveCapacity(1 + writer.bytes.count + Self.macByteCount)
+        bytes.reserveCapacity(1 + writer.output.count + Self.macByteCount)
         bytes.append(contentsOf: writer.output)
         let mac = SHA256.authenticationCode(key: macKey, parts: [senderIdentity.serialized, receiverIdentity.serialized, bytes])
         bytes.append(contentsOf: mac.prefix(Self.macByteCount).unprotectedCopy())

@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// X3DH session setup as libsignal does it for message version 3.
 ///
