@@ -19,9 +19,11 @@ let package = Package(
         .library(name: "CryptoPrimitives", targets: ["CryptoPrimitives"]),
         .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
+        .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // MARK: System libraries (found with pkg-config; the providers name their packages).
@@ -62,6 +64,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "SignalProtocolSQLite",
+            dependencies: ["SignalProtocol", "CryptoPrimitives", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PostgresSupport",
             dependencies: ["CLibpq"],
             swiftSettings: strictSettings
@@ -90,7 +97,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SignalProtocolTests",
-            dependencies: ["SignalProtocol", "CryptoPrimitives", "TestVectorKit"],
+            dependencies: [
+                "SignalProtocol", "SignalProtocolSQLite", "CryptoPrimitives", "TestVectorKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
