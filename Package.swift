@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
+        .executable(name: "signal-peer", targets: ["SignalPeer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
@@ -66,6 +67,11 @@ let package = Package(
         .target(
             name: "SignalProtocolSQLite",
             dependencies: ["SignalProtocol", "CryptoPrimitives", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SignalPeer",
+            dependencies: ["SignalProtocol", "CryptoPrimitives"],
             swiftSettings: strictSettings
         ),
         .target(
