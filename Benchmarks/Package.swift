@@ -28,5 +28,16 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Signal",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CryptoPrimitives", package: parentPackage),
+                .product(name: "SignalProtocol", package: parentPackage),
+            ],
+            path: "Benchmarks/Signal",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -3,6 +3,8 @@
 #include <limits.h>
 #include <string.h>
 #include <openssl/crypto.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -109,4 +111,52 @@ EVP_PKEY *chatsec_ec_generate(const char *group_name) {
         return NULL;
     }
     return EVP_EC_gen(group_name);
+}
+
+EVP_MAC_CTX *chatsec_hmac_template(const char *digest) {
+    if (digest == NULL) {
+        return NULL;
+    }
+    EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    if (mac == NULL) {
+        return NULL;
+    }
+    EVP_MAC_CTX *context = EVP_MAC_CTX_new(mac);
+    EVP_MAC_free(mac); /* the context keeps its own reference */
+    if (context == NULL) {
+        return NULL;
+    }
+    OSSL_PARAM params[2] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)digest, 0),
+        OSSL_PARAM_construct_end(),
+    };
+    if (EVP_MAC_CTX_set_params(context, params) != 1) {
+        EVP_MAC_CTX_free(context);
+        return NULL;
+    }
+    return context;
+}
+
+EVP_MAC_CTX *chatsec_hmac_keyed(const EVP_MAC_CTX *template_context, const uint8_t *key, size_t length) {
+    static const uint8_t empty = 0;
+    if (template_context == NULL || (key == NULL && length != 0)) {
+        return NULL;
+    }
+    EVP_MAC_CTX *context = EVP_MAC_CTX_dup(template_context);
+    if (context == NULL) {
+        return NULL;
+    }
+    /* A NULL key would mean "reuse the previous key"; an empty key must be a real (empty) key. */
+    if (EVP_MAC_init(context, key != NULL ? key : &empty, length, NULL) != 1) {
+        EVP_MAC_CTX_free(context);
+        return NULL;
+    }
+    return context;
+}
+
+int chatsec_hmac_restart(EVP_MAC_CTX *context) {
+    if (context == NULL) {
+        return 0;
+    }
+    return EVP_MAC_init(context, NULL, 0, NULL);
 }

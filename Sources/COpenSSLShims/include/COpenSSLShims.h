@@ -42,4 +42,14 @@ int chatsec_set_oaep_label(EVP_PKEY_CTX *context, const uint8_t *label, size_t l
 /// Generates an EC key on a named group (EVP_EC_gen is a macro over a variadic function).
 EVP_PKEY *chatsec_ec_generate(const char *group_name);
 
+/// A keyless HMAC context for `digest` ("SHA256", "SHA512"), used only as a template for
+/// chatsec_hmac_keyed. NULL on failure.
+EVP_MAC_CTX *chatsec_hmac_template(const char *digest);
+
+/// A copy of `template` keyed with `key` (any length, empty allowed). NULL on failure.
+EVP_MAC_CTX *chatsec_hmac_keyed(const EVP_MAC_CTX *template_context, const uint8_t *key, size_t length);
+
+/// Restarts a keyed HMAC context for a new message under the same key. Returns 1 on success.
+int chatsec_hmac_restart(EVP_MAC_CTX *context);
+
 #endif

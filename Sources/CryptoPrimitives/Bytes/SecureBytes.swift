@@ -98,6 +98,12 @@ public struct SecureBytes: Sendable {
         }
     }
 
+    /// Makes room for `capacity` bytes in total, so later appends do not reallocate (each reallocation copies and
+    /// wipes the old storage).
+    public mutating func reserveCapacity(_ capacity: Int) {
+        makeUnique(reservingCapacity: Swift.max(capacity, count))
+    }
+
     /// Appends one byte.
     public mutating func append(_ byte: UInt8) {
         Swift.withUnsafeBytes(of: byte) { append(contentsOf: $0) }

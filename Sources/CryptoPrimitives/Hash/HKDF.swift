@@ -17,7 +17,10 @@ public enum HKDF<Hash: HashFunction> {
     /// An empty salt is the RFC's "not provided": HMAC pads its key with zeros to the block length, so an empty
     /// key and `HashLen` zero bytes give the same result.
     public static func extract(inputKeyMaterial: some ContiguousBytes, salt: some ContiguousBytes) -> SecureBytes {
-        Hash.authenticationCode(key: salt, message: inputKeyMaterial)
+        if salt.withUnsafeBytes({ $0.isEmpty }) {
+            return Hash.preparedEmptyKey.authenticationCode(message: inputKeyMaterial)
+        }
+        return Hash.authenticationCode(key: salt, message: inputKeyMaterial)
     }
 
     /// HKDF-Expand: `outputByteCount` bytes from a pseudorandom key.
@@ -35,11 +38,14 @@ public enum HKDF<Hash: HashFunction> {
         guard pseudoRandomKey.count >= Hash.digestByteCount else {
             throw CryptoError(.invalidParameter, "HKDF pseudorandom key shorter than the digest")
         }
+        // The PRK keys every block: hash its padded key once.
+        let prepared = Hash.prepareAuthenticationKey(pseudoRandomKey)
         var output = SecureBytes(zeros: 0)
+        output.reserveCapacity(outputByteCount)
         var previous = SecureBytes(zeros: 0)
         var counter: UInt8 = 1
         while output.count < outputByteCount {
-            let block = Hash.authenticationCode(key: pseudoRandomKey, parts: [previous, info, [counter]])
+            let block = prepared.authenticationCode(parts: [previous, info, [counter]])
             let needed = Swift.min(block.count, outputByteCount - output.count)
             output.append(contentsOf: needed == block.count ? block : block.prefix(needed))
             previous = block

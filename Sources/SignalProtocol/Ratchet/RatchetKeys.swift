@@ -70,6 +70,21 @@ public struct ChainKey: Sendable {
     public func messageKeys() throws -> MessageKeys {
         try MessageKeys(seed: messageKeySeed(), counter: index)
     }
+
+    /// This position's message keys and the next chain key, with the chain key's HMAC state prepared once.
+    func step() throws -> (MessageKeys, ChainKey) {
+        guard index < UInt32.max else { throw SignalError(.invalidState, "chain counter exhausted") }
+        let prepared = SHA256.prepareAuthenticationKey(key)
+        let keys = try MessageKeys(seed: prepared.authenticationCode(message: Self.messageKeySeed), counter: index)
+        return (keys, ChainKey(unchecked: prepared.authenticationCode(message: Self.chainKeySeed), index: index + 1))
+    }
+
+    /// This position's message-key seed and the next chain key (for skipped messages).
+    func skip() throws -> (SecureBytes, ChainKey) {
+        guard index < UInt32.max else { throw SignalError(.invalidState, "chain counter exhausted") }
+        let prepared = SHA256.prepareAuthenticationKey(key)
+        return (prepared.authenticationCode(message: Self.messageKeySeed), ChainKey(unchecked: prepared.authenticationCode(message: Self.chainKeySeed), index: index + 1))
+    }
 }
 
 /// The keys that protect one message: AES-256-CBC key and IV, and the HMAC-SHA256 key, from

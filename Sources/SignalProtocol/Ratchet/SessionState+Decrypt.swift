@@ -72,15 +72,18 @@ extension SessionState {
         var chainKey = chain.chainKey
         while chainKey.index < counter {
             if chainKey.index >= keepFrom {
-                chain.skippedKeys.append(SkippedMessageKey(counter: chainKey.index, seed: chainKey.messageKeySeed()))
+                let (seed, next) = try chainKey.skip()
+                chain.skippedKeys.append(SkippedMessageKey(counter: chainKey.index, seed: seed))
+                chainKey = next
+            } else {
+                chainKey = try chainKey.next()
             }
-            chainKey = try chainKey.next()
         }
         if chain.skippedKeys.count > Limits.maximumMessageKeys {
             chain.skippedKeys.removeFirst(chain.skippedKeys.count - Limits.maximumMessageKeys)
         }
-        let keys = try chainKey.messageKeys()
-        chain.chainKey = try chainKey.next()
+        let (keys, next) = try chainKey.step()
+        chain.chainKey = next
         return keys
     }
 }

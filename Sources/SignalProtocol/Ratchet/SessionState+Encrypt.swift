@@ -10,7 +10,7 @@ extension SessionState {
         if let pending = pendingPreKey, now > pending.timestamp, now - pending.timestamp > Limits.unacknowledgedSessionMaximumAge {
             throw SignalError(.noSession, "session was never acknowledged and has expired")
         }
-        let keys = try sender.chainKey.messageKeys()
+        let (keys, nextChainKey) = try sender.chainKey.step()
         let ciphertext: [UInt8]
         do {
             ciphertext = try AES.CBC.encrypt(plaintext, key: keys.cipherKey, iv: keys.iv)
@@ -27,7 +27,7 @@ extension SessionState {
             senderIdentity: localIdentityKey,
             receiverIdentity: remoteIdentityKey
         )
-        senderChain?.chainKey = try sender.chainKey.next()
+        senderChain?.chainKey = nextChainKey
         guard let pending = pendingPreKey else { return .signal(message) }
         return .preKey(PreKeySignalMessage(
             messageVersion: sessionVersion,
