@@ -45,6 +45,19 @@ struct FailureIsolationTests {
         try await expectUnchanged(.tooFarInFuture, bob: bob, alice: alice) { _ = try await bob.cipher.decrypt(far, from: alice.address) }
     }
 
+    @Test("An identity distrusted mid-session: SignalMessages refused both ways, the record unchanged")
+    func untrustedMidSession() async throws {
+        let (alice, bob) = try await establishedPair()
+        let message = try await alice.encrypt("after the change", to: bob)
+        // The user on Bob's side has not accepted Alice's identity (e.g. it was reset to a different key).
+        try await bob.stores.identities.saveIdentity(try IdentityKeyPair.generate().identityKey, for: alice.address)
+        try await expectUnchanged(.untrustedIdentity, bob: bob, alice: alice) { _ = try await bob.cipher.decrypt(message, from: alice.address) }
+        try await expectUnchanged(.untrustedIdentity, bob: bob, alice: alice) { _ = try await bob.cipher.encrypt([1], for: alice.address) }
+        // Once the user accepts Alice's real identity again, the same message decrypts.
+        try await bob.stores.identities.saveIdentity(alice.identity.identityKey, for: alice.address)
+        #expect(try await bob.decrypt(message, from: alice) == "after the change")
+    }
+
     @Test("Unknown prekey ids, untrusted identity, no session")
     func preKeyMessageFailures() async throws {
         let alice = try Party("alice")
