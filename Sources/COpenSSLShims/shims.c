@@ -5,6 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/core_names.h>
 #include <openssl/params.h>
+#include <openssl/ec.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -159,4 +160,75 @@ int chatsec_hmac_restart(EVP_MAC_CTX *context) {
         return 0;
     }
     return EVP_MAC_init(context, NULL, 0, NULL);
+}
+
+int chatsec_encode_traditional_private_der(EVP_PKEY *key, uint8_t *out, size_t capacity) {
+    if (key == NULL) {
+        return -1;
+    }
+    unsigned char *buffer = NULL;
+    int length = i2d_PrivateKey(key, &buffer);
+    if (length <= 0 || buffer == NULL) {
+        return -1;
+    }
+    int result = length;
+    if (out != NULL) {
+        if ((size_t)length > capacity) {
+            result = -1;
+        } else {
+            memcpy(out, buffer, (size_t)length);
+        }
+    }
+    OPENSSL_clear_free(buffer, (size_t)length);
+    return result;
+}
+
+int chatsec_ecdsa_der_to_raw(const uint8_t *der, size_t length, uint8_t *out, size_t width) {
+    if (der == NULL || out == NULL || length == 0 || length > LONG_MAX || width == 0 || width > INT_MAX) {
+        return 0;
+    }
+    const unsigned char *cursor = der;
+    ECDSA_SIG *signature = d2i_ECDSA_SIG(NULL, &cursor, (long)length);
+    if (signature == NULL) {
+        return 0;
+    }
+    int ok = (size_t)(cursor - der) == length;
+    const BIGNUM *r = NULL, *s = NULL;
+    ECDSA_SIG_get0(signature, &r, &s);
+    ok = ok && r != NULL && s != NULL
+        && BN_bn2binpad(r, out, (int)width) == (int)width
+        && BN_bn2binpad(s, out + width, (int)width) == (int)width;
+    ECDSA_SIG_free(signature);
+    return ok;
+}
+
+int chatsec_ecdsa_raw_to_der(const uint8_t *raw, size_t width, uint8_t *out, size_t capacity) {
+    if (raw == NULL || width == 0 || width > INT_MAX) {
+        return -1;
+    }
+    BIGNUM *r = BN_bin2bn(raw, (int)width, NULL);
+    BIGNUM *s = BN_bin2bn(raw + width, (int)width, NULL);
+    ECDSA_SIG *signature = ECDSA_SIG_new();
+    if (r == NULL || s == NULL || signature == NULL || ECDSA_SIG_set0(signature, r, s) != 1) {
+        BN_free(r);
+        BN_free(s);
+        ECDSA_SIG_free(signature);
+        return -1;
+    }
+    unsigned char *buffer = NULL;
+    int length = i2d_ECDSA_SIG(signature, &buffer);
+    ECDSA_SIG_free(signature);
+    if (length <= 0 || buffer == NULL) {
+        return -1;
+    }
+    int result = length;
+    if (out != NULL) {
+        if ((size_t)length > capacity) {
+            result = -1;
+        } else {
+            memcpy(out, buffer, (size_t)length);
+        }
+    }
+    OPENSSL_free(buffer);
+    return result;
 }

@@ -52,4 +52,14 @@ EVP_MAC_CTX *chatsec_hmac_keyed(const EVP_MAC_CTX *template_context, const uint8
 /// Restarts a keyed HMAC context for a new message under the same key. Returns 1 on success.
 int chatsec_hmac_restart(EVP_MAC_CTX *context);
 
+/// Serializes a private key in its traditional DER form (SEC1 ECPrivateKey for EC, PKCS#1 RSAPrivateKey for RSA)
+/// into `out` (capacity bytes); with `out` NULL returns the length needed. The intermediate buffer is wiped.
+int chatsec_encode_traditional_private_der(EVP_PKEY *key, uint8_t *out, size_t capacity);
+
+/// Converts a DER ECDSA signature to fixed-width r || s (each `width` bytes). Returns 1 on success.
+int chatsec_ecdsa_der_to_raw(const uint8_t *der, size_t length, uint8_t *out, size_t width);
+
+/// Converts a fixed-width r || s signature to DER into `out`; returns the DER length or a negative value.
+int chatsec_ecdsa_raw_to_der(const uint8_t *raw, size_t width, uint8_t *out, size_t capacity);
+
 #endif

@@ -13,7 +13,7 @@ public enum SHA256: HashFunction {
     public static let digestByteCount = 32
     /// 64.
     public static let blockByteCount = 64
-    static let algorithm = DigestAlgorithm(name: "SHA256")
+    static let algorithm = EVPDigest(name: "SHA256")
 
     /// The digest of the concatenation of `parts`.
     public static func hash(parts: [any ContiguousBytes]) -> [UInt8] { algorithm.hash(parts) }
@@ -43,7 +43,7 @@ public enum SHA512: HashFunction {
     public static let digestByteCount = 64
     /// 128.
     public static let blockByteCount = 128
-    static let algorithm = DigestAlgorithm(name: "SHA512")
+    static let algorithm = EVPDigest(name: "SHA512")
 
     /// The digest of the concatenation of `parts`.
     public static func hash(parts: [any ContiguousBytes]) -> [UInt8] { algorithm.hash(parts) }
@@ -75,8 +75,8 @@ public enum SHA512: HashFunction {
 ///
 /// The preconditions here cannot be reached from input: they fail only if libcrypto's default provider lacks
 /// SHA-2 or HMAC, or cannot allocate, which leaves nothing safe to do.
-final class DigestAlgorithm: @unchecked Sendable {
-    private let digest: OpaquePointer
+final class EVPDigest: @unchecked Sendable {
+    let digest: OpaquePointer
     private let hmacTemplate: OpaquePointer
 
     init(name: String) {
