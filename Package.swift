@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
+        .library(name: "KeyService", targets: ["KeyService"]),
         .executable(name: "signal-peer", targets: ["SignalPeer"]),
     ],
     dependencies: [
@@ -75,6 +76,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "KeyService",
+            dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "PostgresSupport",
             dependencies: ["CLibpq"],
             swiftSettings: strictSettings
@@ -107,6 +113,11 @@ let package = Package(
                 "SignalProtocol", "SignalProtocolSQLite", "CryptoPrimitives", "TestVectorKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KeyServiceTests",
+            dependencies: ["KeyService", "CryptoPrimitives", "TestVectorKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -12,6 +12,8 @@ public enum RSA {
     public enum Digest: Sendable, Hashable {
         /// SHA-1: only for interoperability (Vault's and the ESDK's SHA-1 OAEP modes).
         case sha1
+        /// SHA-224 (one of Vault's BYOK `hash_function` choices).
+        case sha224
         /// SHA-256.
         case sha256
         /// SHA-384.

@@ -138,6 +138,7 @@ extension RSA {
     static func evpDigest(_ digest: Digest) -> OpaquePointer? {
         switch digest {
         case .sha1: EVP_sha1()
+        case .sha224: EVP_sha224()
         case .sha256: EVP_sha256()
         case .sha384: EVP_sha384()
         case .sha512: EVP_sha512()

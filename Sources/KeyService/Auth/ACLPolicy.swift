@@ -1,0 +1,161 @@
+import Foundation
+
+/// A capability a policy grants on a path (Vault's names).
+public enum Capability: String, Sendable, CaseIterable {
+    /// POST/PUT to a path that does not exist yet.
+    case create
+    /// GET.
+    case read
+    /// POST/PUT to an existing path (and every Transit operation).
+    case update
+    /// DELETE.
+    case delete
+    /// LIST.
+    case list
+    /// Required in addition on root-protected paths (`sys/seal`, `sys/rotate`, `sys/namespaces/…`).
+    case sudo
+    /// Refuses everything on the path, whatever else is granted.
+    case deny
+}
+
+/// An ACL policy in Vault's JSON form:
+/// `{"path": {"transit/encrypt/orders": {"capabilities": ["update"]}, "transit/keys/*": {"capabilities": ["read", "list"]}}}`.
+/// Paths are exact, or globs: a trailing `*` matches any suffix, a `+` segment matches one path segment.
+/// Vault's HCL form is not accepted (its JSON form expresses the same policies).
+public struct ACLPolicy: Sendable, Equatable {
+    /// The policy's name.
+    public let name: String
+    /// Capabilities by path pattern.
+    public let rules: [String: Set<Capability>]
+    /// The policy text as submitted (returned by reads).
+    public let text: String
+
+    /// The largest accepted policy text.
+    public static let maximumLength = 256 * 1024
+
+    /// Parses a policy.
+    public init(name: String, text: String) throws {
+        guard text.utf8.count <= Self.maximumLength else { throw KeyServiceError(.invalidRequest, "policy too large") }
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(Data(text.utf8))
+        } catch {
+            throw KeyServiceError(.invalidRequest, "policy must be Vault's JSON policy form")
+        }
+        guard let paths = document["path"]?.objectValue else { throw KeyServiceError(.invalidRequest, "policy has no \"path\" object") }
+        var rules: [String: Set<Capability>] = [:]
+        for (pattern, body) in paths {
+            guard !pattern.isEmpty, pattern.utf8.count <= 1024 else { throw KeyServiceError(.invalidRequest, "invalid policy path") }
+            if let star = pattern.firstIndex(of: "*"), star != pattern.index(before: pattern.endIndex) {
+                throw KeyServiceError(.invalidRequest, "a policy path may only end with *")
+            }
+            guard let list = body["capabilities"]?.arrayValue else { throw KeyServiceError(.invalidRequest, "policy path without capabilities") }
+            var capabilities = Set<Capability>()
+            for item in list {
+                guard let name = item.stringValue, let capability = Capability(rawValue: name) else {
+                    throw KeyServiceError(.invalidRequest, "unknown capability in policy")
+                }
+                capabilities.insert(capability)
+            }
+            rules[pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern, default: []].formUnion(capabilities)
+        }
+        self.name = name
+        self.rules = rules
+        self.text = text
+    }
+
+    init(name: String, rules: [String: Set<Capability>]) {
+        self.name = name
+        self.rules = rules
+        text = ""
+    }
+
+    /// Vault's built-in `default` policy: a token may look itself up, renew and revoke itself.
+    public static let defaultPolicy = ACLPolicy(name: "default", rules: [
+        "auth/token/lookup-self": [.read],
+        "auth/token/renew-self": [.update],
+        "auth/token/revoke-self": [.update],
+        "sys/capabilities-self": [.update],
+    ])
+}
+
+/// The union of a token's policies, evaluated the way Vault chooses among matching paths.
+struct ACL: Sendable {
+    private let exact: [String: Set<Capability>]
+    private let globs: [(pattern: String, capabilities: Set<Capability>)]
+    let isRoot: Bool
+
+    init(policies: [ACLPolicy], isRoot: Bool) {
+        var exact: [String: Set<Capability>] = [:]
+        var globs: [String: Set<Capability>] = [:]
+        for policy in policies {
+            for (pattern, capabilities) in policy.rules {
+                if pattern.hasSuffix("*") || pattern.contains("+") {
+                    globs[pattern, default: []].formUnion(capabilities)
+                } else {
+                    exact[pattern, default: []].formUnion(capabilities)
+                }
+            }
+        }
+        self.exact = exact
+        self.globs = globs.map { ($0.key, $0.value) }
+        self.isRoot = isRoot
+    }
+
+    /// The capabilities on `path`: the exact rule if there is one, otherwise the highest-priority matching glob.
+    func capabilities(for path: String) -> Set<Capability> {
+        if isRoot { return Set(Capability.allCases).subtracting([.deny]) }
+        if let rule = exact[path] { return rule.contains(.deny) ? [.deny] : rule }
+        var best: (pattern: String, capabilities: Set<Capability>)?
+        for glob in globs where Self.matches(glob.pattern, path) {
+            if let current = best, !Self.hasPriority(glob.pattern, over: current.pattern) { continue }
+            best = glob
+        }
+        guard let best else { return [] }
+        return best.capabilities.contains(.deny) ? [.deny] : best.capabilities
+    }
+
+    func allows(_ capability: Capability, on path: String) -> Bool {
+        let granted = capabilities(for: path)
+        return !granted.contains(.deny) && granted.contains(capability)
+    }
+
+    /// Whether a glob (`+` segments, optional trailing `*`) matches `path`.
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        let isPrefix = pattern.hasSuffix("*")
+        let body = isPrefix ? String(pattern.dropLast()) : pattern
+        let patternSegments = body.split(separator: "/", omittingEmptySubsequences: false)
+        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if !isPrefix && patternSegments.count != pathSegments.count { return false }
+        if isPrefix && pathSegments.count < patternSegments.count { return false }
+        for (index, segment) in patternSegments.enumerated() {
+            let target = pathSegments[index]
+            let isLast = index == patternSegments.count - 1
+            if segment == "+" { continue }
+            if isLast && isPrefix {
+                if !target.hasPrefix(segment) { return false }
+            } else if segment != target {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Vault's priority between two matching globs: a later first wildcard wins; then a pattern without `*` wins;
+    /// then fewer `+` segments; then the longer pattern; then the lexicographically larger.
+    static func hasPriority(_ lhs: String, over rhs: String) -> Bool {
+        func firstWildcard(_ pattern: String) -> Int {
+            let plus = pattern.range(of: "+").map { pattern.distance(from: pattern.startIndex, to: $0.lowerBound) } ?? Int.max
+            let star = pattern.hasSuffix("*") ? pattern.count - 1 : Int.max
+            return min(plus, star)
+        }
+        let (l, r) = (firstWildcard(lhs), firstWildcard(rhs))
+        if l != r { return l > r }
+        let (lStar, rStar) = (lhs.hasSuffix("*"), rhs.hasSuffix("*"))
+        if lStar != rStar { return !lStar }
+        let (lPlus, rPlus) = (lhs.filter { $0 == "+" }.count, rhs.filter { $0 == "+" }.count)
+        if lPlus != rPlus { return lPlus < rPlus }
+        if lhs.count != rhs.count { return lhs.count > rhs.count }
+        return lhs > rhs
+    }
+}

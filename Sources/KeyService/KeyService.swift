@@ -1,0 +1,156 @@
+import CryptoPrimitives
+public import Foundation
+import Synchronization
+
+/// A Vault Transit–compatible key service, without HTTP: seal and barrier, tokens, ACL policies, namespaces,
+/// mounts and the Transit engine. ``handle(_:)`` answers Vault API requests; `KeyServiceHTTP` serves them.
+///
+/// Everything persisted goes through the barrier (encrypted under the keyring) except the seal configuration.
+/// While sealed, no key material is held: the keyring and every cache are dropped (their keys are
+/// ``SecureBytes`` and wiped when released).
+public final class KeyService: Sendable {
+    let storage: any StorageBackend
+    let barrier = Barrier()
+    let sealState = Mutex(SealStateMachine())
+    let clock: @Sendable () -> Int64
+    let caches = Caches()
+    /// The version string reported by `sys/health` and `sys/seal-status`.
+    public let version: String
+
+    static let sealConfigPath = "core/seal-config"
+
+    /// A service over `storage`. Call ``start()`` before serving.
+    public init(storage: any StorageBackend, version: String = "1.17.0+chatsecurity", clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+        self.storage = storage
+        self.version = version
+        self.clock = clock
+    }
+
+    /// Reads the seal configuration: the service starts sealed if initialized.
+    public func start() async throws {
+        guard let entry = try await storage.get(Self.sealConfigPath) else { return }
+        let config = try JSONValue.parse(Data(entry.value))
+        guard let threshold = config["secret_threshold"]?.integerValue, let shares = config["secret_shares"]?.integerValue,
+              (1...255).contains(threshold), (1...255).contains(shares)
+        else { throw KeyServiceError(.internalFailure, "the stored seal configuration is malformed") }
+        sealState.withLock { $0.initialized(threshold: Int(threshold), shares: Int(shares)) }
+    }
+
+    var now: Int64 { clock() }
+
+    // MARK: - Encrypted entries
+
+    /// Reads and decrypts the entry at `path`.
+    func readEntry(_ path: String) async throws -> (plaintext: SecureBytes, version: UInt64)? {
+        guard let entry = try await storageGet(path) else { return nil }
+        return (try await decrypt(entry.value, path: path), entry.version)
+    }
+
+    /// Decrypts an entry, reloading the keyring once if another process added a term.
+    func decrypt(_ value: [UInt8], path: String) async throws -> SecureBytes {
+        do {
+            return try barrier.decrypt(value, path: path)
+        } catch is Barrier.UnknownTerm {
+            guard let stored = try await storageGet(Barrier.keyringPath) else {
+                throw KeyServiceError(.internalFailure, "the keyring is missing from storage")
+            }
+            try barrier.reload(storedKeyring: stored.value)
+            do {
+                return try barrier.decrypt(value, path: path)
+            } catch is Barrier.UnknownTerm {
+                throw KeyServiceError(.internalFailure, "a stored entry uses an unknown keyring term")
+            }
+        }
+    }
+
+    /// Encrypts and writes the entry at `path` (compare-and-swap with `expectedVersion`).
+    @discardableResult
+    func writeEntry(_ path: String, _ plaintext: SecureBytes, expectedVersion: UInt64?) async throws -> UInt64 {
+        let sealed = try barrier.encrypt(plaintext, path: path)
+        do {
+            return try await storage.put(path, value: sealed, expectedVersion: expectedVersion)
+        } catch let conflict as StorageConflict {
+            throw conflict
+        } catch {
+            throw KeyServiceError(.internalFailure, "writing to storage failed")
+        }
+    }
+
+    func storageGet(_ path: String) async throws -> StoredEntry? {
+        do { return try await storage.get(path) } catch { throw KeyServiceError(.internalFailure, "reading from storage failed") }
+    }
+
+    func storageDelete(_ path: String) async throws {
+        do { try await storage.delete(path) } catch { throw KeyServiceError(.internalFailure, "deleting from storage failed") }
+    }
+
+    func storageList(_ prefix: String) async throws -> [String] {
+        do { return try await storage.list(prefix: prefix) } catch { throw KeyServiceError(.internalFailure, "listing storage failed") }
+    }
+
+    /// Reads a JSON document through the barrier, caching the parsed value by storage version.
+    func readDocument<T: Codable & Sendable>(_ type: T.Type, _ path: String) async throws -> (T, UInt64)? {
+        guard let entry = try await storageGet(path) else { return nil }
+        if let cached: T = caches.document(path: path, version: entry.version) { return (cached, entry.version) }
+        let plaintext = try await decrypt(entry.value, path: path)
+        let value: T
+        do {
+            value = try plaintext.withUnsafeBytes { try JSONDecoder().decode(T.self, from: Data($0)) }
+        } catch {
+            throw KeyServiceError(.internalFailure, "a stored document is malformed")
+        }
+        caches.store(document: value, path: path, version: entry.version)
+        return (value, entry.version)
+    }
+
+    @discardableResult
+    func writeDocument<T: Codable & Sendable>(_ value: T, _ path: String, expectedVersion: UInt64?) async throws -> UInt64 {
+        let data = try JSONEncoder().encode(value)
+        let version = try await writeEntry(path, SecureBytes(copying: data), expectedVersion: expectedVersion)
+        caches.store(document: value, path: path, version: version)
+        return version
+    }
+
+    /// Runs a read-modify-write with compare-and-swap, retrying on conflicts with other writers.
+    func withRetries<T>(_ body: () async throws -> T) async throws -> T {
+        for _ in 0..<32 {
+            do {
+                return try await body()
+            } catch is StorageConflict {
+                continue
+            }
+        }
+        throw KeyServiceError(.internalFailure, "too many concurrent updates; retry")
+    }
+}
+
+/// Parsed objects cached by (storage path, storage version), so a stale cache entry is never used: every read
+/// checks the current version in storage first. Cleared on seal.
+final class Caches: Sendable {
+    private struct Entry: @unchecked Sendable {
+        // Safety: values are immutable Sendable documents or TransitKeys.
+        let version: UInt64
+        let value: Any
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    private static let limit = 100_000
+
+    func document<T>(path: String, version: UInt64) -> T? {
+        entries.withLock { entries in
+            guard let entry = entries[path], entry.version == version else { return nil }
+            return entry.value as? T
+        }
+    }
+
+    func store<T: Sendable>(document value: T, path: String, version: UInt64) {
+        entries.withLock { entries in
+            if entries.count >= Self.limit { entries.removeAll() }
+            entries[path] = Entry(version: version, value: value)
+        }
+    }
+
+    func remove(path: String) { _ = entries.withLock { $0.removeValue(forKey: path) } }
+
+    func removeAll() { entries.withLock { $0.removeAll() } }
+}
