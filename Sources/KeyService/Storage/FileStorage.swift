@@ -21,7 +21,8 @@ public final class FileStorage: StorageBackend {
     }
 
     private let directory: URL
-    private let lockDescriptor: Int32
+    /// The lock file's descriptor; -1 once closed.
+    private let lockDescriptor: Mutex<Int32>
     private let index = Mutex(Index())
     private let queue = DispatchQueue(label: "chatsecurity.keyservice.file-storage")
     private static let magic: [UInt8] = Array("KSE1".utf8)
@@ -42,16 +43,30 @@ public final class FileStorage: StorageBackend {
         let descriptor = open(directory.appendingPathComponent(".lock").path, O_CREAT | O_RDWR, 0o600)
         guard descriptor >= 0 else { throw StorageFailure("the data directory's lock file could not be opened") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
+            systemClose(descriptor)
             throw StorageFailure("the data directory is in use by another keyserviced process")
         }
-        lockDescriptor = descriptor
-        try load()
+        lockDescriptor = Mutex(descriptor)
+        do {
+            try load()
+        } catch {
+            close()
+            throw error
+        }
     }
 
     deinit {
-        flock(lockDescriptor, LOCK_UN)
-        close(lockDescriptor)
+        close()
+    }
+
+    /// Releases the directory lock (idempotent). Writes already returned are on disk.
+    public func close() {
+        lockDescriptor.withLock { descriptor in
+            guard descriptor >= 0 else { return }
+            flock(descriptor, LOCK_UN)
+            systemClose(descriptor)
+            descriptor = -1
+        }
     }
 
     /// The entry at `key`, from memory.
@@ -119,7 +134,7 @@ public final class FileStorage: StorageBackend {
             }
         }
         ok = ok && fsync(descriptor) == 0
-        close(descriptor)
+        systemClose(descriptor)
         guard ok, rename(temporary, directory.appendingPathComponent(file).path) == 0 else {
             unlink(temporary)
             throw StorageFailure("a storage file could not be written")
@@ -130,7 +145,7 @@ public final class FileStorage: StorageBackend {
     private func syncDirectory() throws {
         let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
         guard descriptor >= 0 else { throw StorageFailure("the data directory could not be opened for sync") }
-        defer { close(descriptor) }
+        defer { systemClose(descriptor) }
         guard fsync(descriptor) == 0 else { throw StorageFailure("the data directory could not be synced") }
     }
 
@@ -203,5 +218,14 @@ private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ coun
     Glibc.write(descriptor, buffer, count)
     #else
     Darwin.write(descriptor, buffer, count)
+    #endif
+}
+
+/// `close(2)`, named apart from ``FileStorage/close()``.
+private func systemClose(_ descriptor: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.close(descriptor)
+    #else
+    _ = Darwin.close(descriptor)
     #endif
 }
