@@ -21,11 +21,21 @@ let package = Package(
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
         .library(name: "KeyService", targets: ["KeyService"]),
+        .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
+        .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
+        .executable(name: "keyserviced", targets: ["keyserviced"]),
         .executable(name: "signal-peer", targets: ["SignalPeer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // MARK: System libraries (found with pkg-config; the providers name their packages).
@@ -78,6 +88,36 @@ let package = Package(
         .target(
             name: "KeyService",
             dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KeyServiceHTTP",
+            dependencies: [
+                "KeyService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KeyServicePostgres",
+            dependencies: ["KeyService", "PostgresSupport"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "keyserviced",
+            dependencies: [
+                "KeyService", "KeyServiceHTTP", "KeyServicePostgres", "CryptoPrimitives",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "keyservice/Sources/keyserviced",
             swiftSettings: strictSettings
         ),
         .target(

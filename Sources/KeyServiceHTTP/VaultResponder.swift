@@ -1,0 +1,85 @@
+public import Hummingbird
+public import KeyService
+import Foundation
+import HTTPTypes
+import NIOCore
+
+/// Serves Vault's HTTP API (`/v1/...`) from a ``KeyService``: Vault's response envelope, `{"errors": [...]}` bodies
+/// with `Content-Type: application/json` exactly (hvac compares the string), `LIST` and `?list=true`, PUT = POST,
+/// and a 32 MiB request cap.
+public struct VaultResponder: HTTPResponder {
+    /// Hummingbird's basic context.
+    public typealias Context = BasicRequestContext
+
+    let service: KeyService
+    let maximumBodySize: Int
+    let enableNoopRoute: Bool
+
+    /// A responder for `service`.
+    public init(service: KeyService, maximumBodySize: Int = 32 << 20, enableNoopRoute: Bool = false) {
+        self.service = service
+        self.maximumBodySize = maximumBodySize
+        self.enableNoopRoute = enableNoopRoute
+    }
+
+    /// Answers one request.
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let path = request.uri.path
+        guard path.hasPrefix("/v1/") else { return Self.json(404, ["errors": []]) }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maximumBodySize)
+        } catch {
+            return Self.json(413, ["errors": ["request body too large"]])
+        }
+        if enableNoopRoute, path == "/v1/sys/noop" {
+            // A route that parses the request like any other but does nothing: the benchmark's baseline.
+            return Self.json(200, ["data": ["ok": true]])
+        }
+        var body: JSONValue?
+        if buffer.readableBytes > 0 {
+            let data = Data(buffer: buffer)
+            guard let parsed = try? JSONValue.parse(data) else { return Self.json(400, ["errors": ["failed to parse JSON input"]]) }
+            if parsed != .null {
+                guard case .object = parsed else { return Self.json(400, ["errors": ["request body must be a JSON object"]]) }
+                body = parsed
+            }
+        }
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let vaultRequest = VaultRequest(
+            method: request.method.rawValue,
+            path: String(path.dropFirst(4)).removingPercentEncoding ?? String(path.dropFirst(4)),
+            query: query,
+            token: Self.token(request.headers),
+            namespace: request.headers[Self.namespaceHeader],
+            body: body
+        )
+        let response = await service.handle(vaultRequest)
+        if request.method == .head || response.status == 204 || response.body == nil {
+            return Response(status: .init(code: response.status), headers: [.contentType: "application/json"])
+        }
+        return Self.json(response.status, response.body ?? .null)
+    }
+
+    static let tokenHeader = HTTPField.Name("X-Vault-Token")!
+    static let namespaceHeader = HTTPField.Name("X-Vault-Namespace")!
+
+    static func token(_ headers: HTTPFields) -> String? {
+        if let token = headers[tokenHeader], !token.isEmpty { return token }
+        if let authorization = headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            return String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    static func json(_ status: Int, _ body: JSONValue) -> Response {
+        let data = body.serialized()
+        return Response(
+            status: .init(code: status),
+            headers: [.contentType: "application/json", .contentLength: String(data.count)],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
