@@ -66,7 +66,7 @@ print(statistics.median(samples))
 
 
 def python_axolotl_round_trip():
-    python = os.path.join(ROOT, ".venv", "bin", "python")
+    python = os.path.join(ROOT, ".venv", "signal", "bin", "python")
     if not os.path.exists(python):
         return None
     output = subprocess.run([python, "-c", AXOLOTL_ROUND_TRIP], check=True, capture_output=True, text=True).stdout

@@ -22,9 +22,9 @@ enum InteropTools {
         throw Missing(what: "signal-peer (build it with `swift build --build-tests`)")
     }
 
-    /// The venv's Python with the interop peers installed (`Tests/tooling/run-tests` creates it).
+    /// The Python of `.venv/signal` with python-axolotl installed (`Tests/tooling/run-tests` creates it).
     static func python() throws -> String {
-        let path = ProcessInfo.processInfo.environment["CHATSEC_TEST_PYTHON"] ?? packageRoot.appendingPathComponent(".venv/bin/python").path
+        let path = ProcessInfo.processInfo.environment["CHATSEC_SIGNAL_PYTHON"] ?? packageRoot.appendingPathComponent(".venv/signal/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw Missing(what: "the Python venv with the interop peers (run Tests/tooling/run-tests)")
         }
