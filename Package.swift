@@ -161,8 +161,31 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "PostgresSupportTests",
+            name: "KeyServiceHTTPTests",
+            dependencies: [
+                "KeyServiceHTTP", "KeyService", "keyserviced",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KeyServicePostgresTests",
+            dependencies: ["KeyServicePostgres", "KeyService", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PostgresTestSupport",
             dependencies: ["PostgresSupport"],
+            path: "Tests/PostgresTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PostgresSupportTests",
+            dependencies: ["PostgresSupport", "PostgresTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

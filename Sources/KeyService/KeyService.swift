@@ -17,7 +17,6 @@ public final class KeyService: Sendable {
     /// The version string reported by `sys/health` and `sys/seal-status`.
     public let version: String
 
-    static let sealConfigPath = "core/seal-config"
 
     /// A service over `storage`. Call ``start()`` before serving.
     public init(storage: any StorageBackend, version: String = "1.17.0+chatsecurity", clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
@@ -28,12 +27,29 @@ public final class KeyService: Sendable {
 
     /// Reads the seal configuration: the service starts sealed if initialized.
     public func start() async throws {
-        guard let entry = try await storage.get(Self.sealConfigPath) else { return }
-        let config = try JSONValue.parse(Data(entry.value))
-        guard let threshold = config["secret_threshold"]?.integerValue, let shares = config["secret_shares"]?.integerValue,
-              (1...255).contains(threshold), (1...255).contains(shares)
-        else { throw KeyServiceError(.internalFailure, "the stored seal configuration is malformed") }
-        sealState.withLock { $0.initialized(threshold: Int(threshold), shares: Int(shares)) }
+        try await loadSealConfiguration()
+    }
+
+    /// Picks up an initialization done by another process sharing the storage (while this one is uninitialized).
+    func refreshInitializationIfShared() async throws {
+        guard storage.isShared, !isInitialized else { return }
+        try await loadSealConfiguration()
+    }
+
+    private func loadSealConfiguration() async throws {
+        guard let entry = try await storage.get(SealConfiguration.path) else { return }
+        let config = try SealConfiguration(parsing: entry.value)
+        sealState.withLock { $0.initialized(threshold: config.threshold, shares: config.shares) }
+    }
+
+    /// The current sealed keyring and the storage version of `core/keyring` (0 while the keyring is still the
+    /// one committed with the seal configuration).
+    func storedKeyring() async throws -> (sealed: [UInt8], version: UInt64) {
+        if let rotated = try await storageGet(Barrier.keyringPath) { return (rotated.value, rotated.version) }
+        guard let entry = try await storageGet(SealConfiguration.path) else {
+            throw KeyServiceError(.internalFailure, "the keyring is missing from storage")
+        }
+        return (try SealConfiguration(parsing: entry.value).initialKeyring, 0)
     }
 
     var now: Int64 { clock() }
@@ -51,10 +67,7 @@ public final class KeyService: Sendable {
         do {
             return try barrier.decrypt(value, path: path)
         } catch is Barrier.UnknownTerm {
-            guard let stored = try await storageGet(Barrier.keyringPath) else {
-                throw KeyServiceError(.internalFailure, "the keyring is missing from storage")
-            }
-            try barrier.reload(storedKeyring: stored.value)
+            try barrier.reload(storedKeyring: try await storedKeyring().sealed)
             do {
                 return try barrier.decrypt(value, path: path)
             } catch is Barrier.UnknownTerm {

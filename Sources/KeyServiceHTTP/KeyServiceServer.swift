@@ -60,7 +60,10 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(listener.idleTimeout)))
+    let http1Configuration = HTTP1Channel.Configuration(idleTimeout: .seconds(listener.idleTimeout))
+    let http1 = HTTPServerBuilder { responder in
+        VaultHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: http1Configuration))
+    }
     let server: HTTPServerBuilder
     if listener.usesTLS {
         guard let certificateFile = listener.tlsCertificateFile, let keyFile = listener.tlsKeyFile else {
@@ -70,7 +73,10 @@ public func buildApplication(
         let key = try NIOSSLPrivateKey(file: keyFile, format: .pem)
         var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
         tls.minimumTLSVersion = .tlsv13
-        server = try .tls(http1, tlsConfiguration: tls)
+        let tlsConfiguration = tls
+        server = HTTPServerBuilder { responder in
+            try TLSChannel(VaultHTTP1Channel(base: HTTP1Channel(responder: responder, configuration: http1Configuration)), tlsConfiguration: tlsConfiguration)
+        }
     } else {
         guard ListenerConfiguration.isLoopback(listener.host) else {
             throw ListenerConfigurationError(description: "without a TLS certificate keyserviced listens on loopback only (127.0.0.1 or ::1)")

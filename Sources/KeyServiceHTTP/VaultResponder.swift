@@ -27,11 +27,22 @@ public struct VaultResponder: HTTPResponder {
         var request = request
         let path = request.uri.path
         guard path.hasPrefix("/v1/") else { return Self.json(404, ["errors": []]) }
+        // Over HTTP/1.1, `LIST` arrives renamed `LOCK` by ListMethodHandler (a client's own `LOCK` arrives as
+        // `UNLOCK`, refused below); a transport that passes `LIST` through is served as well.
+        let method: String
+        switch request.method {
+        case .get, .post, .put, .delete, .head: method = request.method.rawValue
+        case HTTPRequest.Method("LOCK"), HTTPRequest.Method("LIST"): method = "LIST"
+        default: return Self.json(405, ["errors": ["unsupported operation"]])
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
+        } catch is NIOTooManyBytesError {
             return Self.json(413, ["errors": ["request body too large"]])
+        } catch {
+            // The client went away or sent less than it announced.
+            return Self.json(400, ["errors": ["incomplete request body"]])
         }
         if enableNoopRoute, path == "/v1/sys/noop" {
             // A route that parses the request like any other but does nothing: the benchmark's baseline.
@@ -49,7 +60,7 @@ public struct VaultResponder: HTTPResponder {
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
         let vaultRequest = VaultRequest(
-            method: request.method.rawValue,
+            method: method,
             path: String(path.dropFirst(4)).removingPercentEncoding ?? String(path.dropFirst(4)),
             query: query,
             token: Self.token(request.headers),

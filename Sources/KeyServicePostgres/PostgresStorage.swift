@@ -14,7 +14,10 @@ public final class PostgresStorage: StorageBackend {
 
     /// Connects lazily to `url` and creates the table if needed.
     public init(url: String, maximumConnections: Int = 8, table: String = "keyservice_storage") async throws {
-        guard table.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !table.isEmpty else {
+        // An unquoted SQL identifier: a letter or underscore first, at most 63 bytes (PostgreSQL's limit).
+        guard let first = table.first, first.isASCII, first.isLetter || first == "_", table.utf8.count <= 63,
+              table.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        else {
             throw StorageFailure("invalid table name")
         }
         self.table = table
@@ -77,7 +80,7 @@ public final class PostgresStorage: StorageBackend {
     /// Keys starting with `prefix`.
     public func list(prefix: String) async throws -> [String] {
         let table = self.table
-        let result = try await run { try $0.execute("SELECT key FROM \(table) WHERE starts_with(key, $1) ORDER BY key", [.text(prefix)]) }
+        let result = try await run { try $0.execute("SELECT key FROM \(table) WHERE starts_with(key, $1) ORDER BY key COLLATE \"C\"", [.text(prefix)]) }
         return result.rows.compactMap { $0["key"].string }
     }
 

@@ -1,3 +1,4 @@
+import PostgresTestSupport
 import PostgresSupport
 import Testing
 

@@ -30,14 +30,17 @@ extension KeyService {
     private func route(_ request: VaultRequest) async throws -> VaultResponse {
         guard request.path.utf8.count <= 4096 else { throw KeyServiceError(.invalidRequest, "path too long") }
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        try await refreshInitializationIfShared()
         // Unauthenticated system endpoints.
         if segments.first == "sys", let response = try await handleUnauthenticatedSys(request, segments) {
             return response
         }
         try requireUnsealed()
         let namespace = try Namespace(parsing: request.namespace)
-        guard try await namespaceExists(namespace) else { throw KeyServiceError(.notFound, "no such namespace") }
+        // Authenticate first: a caller whose token is not valid here learns nothing, not even whether the
+        // namespace exists (a tenant cannot enumerate other tenants).
         let context = try await authenticate(request, namespace: namespace)
+        guard try await namespaceExists(namespace) else { throw KeyServiceError(.notFound, "no such namespace") }
         switch segments.first {
         case "sys":
             return try await handleSys(context, segments)

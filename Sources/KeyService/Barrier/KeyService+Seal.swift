@@ -22,7 +22,7 @@ extension KeyService {
         guard (1...255).contains(shares), (1...255).contains(threshold), threshold <= shares, shares == 1 || threshold >= 2 else {
             throw KeyServiceError(.invalidRequest, "invalid secret_shares or secret_threshold")
         }
-        guard !isInitialized, try await storageGet(Self.sealConfigPath) == nil else {
+        guard !isInitialized, try await storageGet(SealConfiguration.path) == nil else {
             throw KeyServiceError(.invalidRequest, "Vault is already initialized")
         }
         let unsealKey = try SecretKey.generate(byteCount: 32)
@@ -41,10 +41,11 @@ extension KeyService {
         }
         barrier.seal()
         caches.removeAll()
+        // The commit point. A root token entry written above by an initialization that loses this race stays
+        // behind as an unreadable orphan under a keyring that was never stored; it grants nothing.
         do {
-            try await storage.put(Barrier.keyringPath, value: sealedKeyring, expectedVersion: 0)
-            let config: JSONValue = ["type": "shamir", "secret_shares": .integer(Int64(shares)), "secret_threshold": .integer(Int64(threshold))]
-            try await storage.put(Self.sealConfigPath, value: [UInt8](config.serialized()), expectedVersion: 0)
+            let config = SealConfiguration(shares: shares, threshold: threshold, initialKeyring: sealedKeyring)
+            try await storage.put(SealConfiguration.path, value: config.serialized(), expectedVersion: 0)
         } catch is StorageConflict {
             throw KeyServiceError(.invalidRequest, "Vault is already initialized")
         } catch {
@@ -75,11 +76,8 @@ extension KeyService {
         case .attempt(let shares):
             let unsealKey = try shares.count == 1 ? shares[0] : Shamir.combine(shares)
             guard unsealKey.count == 32 else { throw KeyServiceError(.invalidRequest, "the unseal key is wrong") }
-            guard let stored = try await storageGet(Barrier.keyringPath) else {
-                throw KeyServiceError(.internalFailure, "the keyring is missing from storage")
-            }
             let rootKey = SecretKey(bytes: unsealKey)
-            let keyring = try Barrier.openKeyring(stored.value, unsealKey: rootKey)
+            let keyring = try Barrier.openKeyring(try await storedKeyring().sealed, unsealKey: rootKey)
             barrier.unseal(with: keyring, rootKey: rootKey)
             sealState.withLock { $0.unsealSucceeded() }
             return UnsealProgress(sealed: false, progress: 0)
@@ -100,10 +98,8 @@ extension KeyService {
     /// new term and older entries stay readable.
     func rotateKeyring() async throws -> UInt32 {
         try await withRetries {
-            guard let stored = try await storageGet(Barrier.keyringPath) else {
-                throw KeyServiceError(.internalFailure, "the keyring is missing from storage")
-            }
-            let (keyring, sealed) = try barrier.rotated(storedKeyring: stored.value)
+            let stored = try await storedKeyring()
+            let (keyring, sealed) = try barrier.rotated(storedKeyring: stored.sealed)
             do {
                 try await storage.put(Barrier.keyringPath, value: sealed, expectedVersion: stored.version)
             } catch let conflict as StorageConflict {

@@ -14,7 +14,8 @@ public struct StoredEntry: Sendable, Hashable {
 
 /// Where keyserviced keeps everything: a flat key → bytes map with versioned writes.
 ///
-/// Keys are `/`-separated paths (`core/keyring`, `ns/<namespace>/logical/<mount>/policy/<key>`). Values above the
+/// Keys are `/`-separated paths (`core/keyring`, `ns/<namespace>/logical/<mount>/policy/<key>`) of printable
+/// UTF-8 (every name in them is validated first; PostgreSQL could not store a NUL). Values above the
 /// barrier are ciphertext: backends never see key material. Implementations must make each write durable before
 /// returning (fsync or a committed transaction) and atomic (a reader sees the old or the new value).
 public protocol StorageBackend: Sendable {

@@ -80,7 +80,7 @@ struct Server: AsyncParsableCommand {
         let storage: any StorageBackend
         switch settings.storage {
         case .file(let path): storage = try FileStorage(directory: URL(fileURLWithPath: path))
-        case .postgresql(let url, let connections): storage = try await PostgresStorage(url: url, maximumConnections: connections)
+        case .postgresql(let url, let connections, let table): storage = try await PostgresStorage(url: url, maximumConnections: connections, table: table)
         case .memory: storage = InMemoryStorage()
         }
         let service = KeyService(storage: storage)
