@@ -2,6 +2,7 @@
 """Runs benchmark suites and reports each result as a ratio to its baseline measured in the same run.
 
     Benchmarks/report.py signal        # Signal protocol vs its primitives, and vs python-axolotl 0.2.3
+    Benchmarks/report.py keyservice    # keyserviced over HTTP (wrk) vs its no-op route and vs in-process encrypt
 
 Medians (p50 wall clock per operation) come from `swift package benchmark --format markdown`; python-axolotl is
 timed in the same invocation with the repository's .venv (created by Tests/tooling/run-tests).
@@ -104,8 +105,99 @@ def signal_report():
         print("\n(python-axolotl not measured: create .venv with Tests/tooling/run-tests first)")
 
 
+WRK_SCRIPT = """
+wrk.method = "POST"
+wrk.headers["X-Vault-Token"] = "%s"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '%s'
+"""
+
+
+def ensure_wrk():
+    if subprocess.run(["sh", "-c", "command -v wrk"], capture_output=True).returncode == 0:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def wrk(url, token, body, seconds, connections, threads):
+    """Requests per second and p99 latency (ms) from wrk, keep-alive, `connections` connections."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % (token, body))
+    output = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--latency", "-s", script.name, url],
+                            check=True, capture_output=True, text=True).stdout
+    os.unlink(script.name)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", output).groups()
+    p99 = float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"wrk saw {errors.group(1)} error responses from {url}")
+    return rate, p99
+
+
+def keyservice_report(seconds=10, connections=16, threads=1):
+    """Encrypt of 128 bytes with aes256-gcm96 over HTTP keep-alive, against the release daemon."""
+    import base64
+    import tempfile
+    import urllib.request
+
+    ensure_wrk()
+    subprocess.run(["swift", "build", "-c", "release", "--product", "keyserviced"], cwd=ROOT, check=True, capture_output=True)
+    binary = os.path.join(ROOT, ".build", "release", "keyserviced")
+    directory = tempfile.mkdtemp(prefix="keyserviced-bench-")
+    port_file = os.path.join(directory, "port")
+    daemon = subprocess.Popen([binary, "dev", "--port", "0", "--port-file", port_file, "--enable-noop-route", "--log-level", "error"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        banner = ""
+        while "Root token:" not in banner:
+            banner += daemon.stdout.readline()
+        token = re.search(r"Root token: (\S+)", banner).group(1)
+        while not (os.path.exists(port_file) and open(port_file).read().strip()):
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{int(open(port_file).read())}"
+        request = urllib.request.Request(f"{base}/v1/transit/keys/bench", method="POST", headers={"X-Vault-Token": token})
+        urllib.request.urlopen(request).read()
+        plaintext = base64.b64encode(b"a" * 128).decode()
+        single = json.dumps({"plaintext": plaintext})
+        rows = []
+        noop_rate, noop_p99 = wrk(f"{base}/v1/sys/noop", token, single, seconds, connections, threads)
+        for items in (1, 100, 1000):
+            body = single if items == 1 else json.dumps({"batch_input": [{"plaintext": plaintext}] * items})
+            rate, p99 = wrk(f"{base}/v1/transit/encrypt/bench", token, body, seconds, connections, threads)
+            rows.append((items, rate, p99))
+    finally:
+        daemon.terminate()
+        daemon.wait()
+
+    medians = run_benchmarks(["KeyServiceBench"])
+    in_process = {1: medians["Transit encrypt in process (128 B, 1 item)"], 100: medians["Transit encrypt in process (128 B, batch of 100)"],
+                  1000: medians["Transit encrypt in process (128 B, batch of 1000)"]}
+    seal = medians["AES-256-GCM seal (128 B)"]
+    print(f"wrk: {threads} thread(s), {connections} keep-alive connections, {seconds} s per run; keyserviced release build, "
+          f"in-memory dev storage, {os.cpu_count()} cores shared by wrk and the daemon.")
+    print()
+    print("| Request | Requests/s | Items/s | p99 | vs no-op route (requests/s) | vs in process (items/s) |")
+    print("|---|---|---|---|---|---|")
+    print(f"| POST /v1/sys/noop (baseline, 128 B body) | {noop_rate:,.0f} | | {noop_p99:.2f} ms | 1.00 | |")
+    for items, rate, p99 in rows:
+        label = "encrypt, 1 item" if items == 1 else f"encrypt, batch of {items}"
+        in_process_rate = 1e9 * items / in_process[items]
+        verdict = f" (target ≥ 0.7: {'met' if rate / noop_rate >= 0.7 else 'NOT met'})" if items == 1 else ""
+        print(f"| {label} | {rate:,.0f} | {rate * items:,.0f} | {p99:.2f} ms | {rate / noop_rate:.2f}{verdict} | {rate * items / in_process_rate:.2f} |")
+    print()
+    print("| In process (KeyService.handle, one core) | Median | Items/s | vs AES-256-GCM seal alone |")
+    print("|---|---|---|---|")
+    for items in (1, 100, 1000):
+        print(f"| encrypt, {items} item(s) | {fmt(in_process[items])} | {1e9 * items / in_process[items]:,.0f} | {in_process[items] / items / seal:.1f}× |")
+    print(f"| AES-256-GCM seal, 128 B | {fmt(seal)} | {1e9 / seal:,.0f} | 1.0× |")
+
+
 if __name__ == "__main__":
-    suites = {"signal": signal_report}
+    suites = {"signal": signal_report, "keyservice": keyservice_report}
     if len(sys.argv) != 2 or sys.argv[1] not in suites:
         print(__doc__)
         sys.exit(2)

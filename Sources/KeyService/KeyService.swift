@@ -103,6 +103,7 @@ public final class KeyService: Sendable {
 
     /// Reads a JSON document through the barrier, caching the parsed value by storage version.
     func readDocument<T: Codable & Sendable>(_ type: T.Type, _ path: String) async throws -> (T, UInt64)? {
+        let generation = caches.generation
         guard let entry = try await storageGet(path) else { return nil }
         if let cached: T = caches.document(path: path, version: entry.version) { return (cached, entry.version) }
         let plaintext = try await decrypt(entry.value, path: path)
@@ -112,15 +113,16 @@ public final class KeyService: Sendable {
         } catch {
             throw KeyServiceError(.internalFailure, "a stored document is malformed")
         }
-        caches.store(document: value, path: path, version: entry.version)
+        caches.store(document: value, path: path, version: entry.version, generation: generation)
         return (value, entry.version)
     }
 
     @discardableResult
     func writeDocument<T: Codable & Sendable>(_ value: T, _ path: String, expectedVersion: UInt64?) async throws -> UInt64 {
+        let generation = caches.generation
         let data = try JSONEncoder().encode(value)
         let version = try await writeEntry(path, SecureBytes(copying: data), expectedVersion: expectedVersion)
-        caches.store(document: value, path: path, version: version)
+        caches.store(document: value, path: path, version: version, generation: generation)
         return version
     }
 
@@ -138,7 +140,9 @@ public final class KeyService: Sendable {
 }
 
 /// Parsed objects cached by (storage path, storage version), so a stale cache entry is never used: every read
-/// checks the current version in storage first. Cleared on seal.
+/// checks the current version in storage first, and versions are never reused (see ``StoredEntry/version``).
+/// Cleared on seal. A value decrypted before a seal cannot be stored after it: each store carries the
+/// generation read before the decryption, and a seal starts a new generation.
 final class Caches: Sendable {
     private struct Entry: @unchecked Sendable {
         // Safety: values are immutable Sendable documents or TransitKeys.
@@ -146,24 +150,39 @@ final class Caches: Sendable {
         let value: Any
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var generation: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
     private static let limit = 100_000
 
+    /// The current generation; pass it to ``store(document:path:version:generation:)``.
+    var generation: UInt64 { state.withLock { $0.generation } }
+
     func document<T>(path: String, version: UInt64) -> T? {
-        entries.withLock { entries in
-            guard let entry = entries[path], entry.version == version else { return nil }
+        state.withLock { state in
+            guard let entry = state.entries[path], entry.version == version else { return nil }
             return entry.value as? T
         }
     }
 
-    func store<T: Sendable>(document value: T, path: String, version: UInt64) {
-        entries.withLock { entries in
-            if entries.count >= Self.limit { entries.removeAll() }
-            entries[path] = Entry(version: version, value: value)
+    func store<T: Sendable>(document value: T, path: String, version: UInt64, generation: UInt64) {
+        state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.entries.count >= Self.limit { state.entries.removeAll() }
+            state.entries[path] = Entry(version: version, value: value)
         }
     }
 
-    func remove(path: String) { _ = entries.withLock { $0.removeValue(forKey: path) } }
+    func remove(path: String) { _ = state.withLock { $0.entries.removeValue(forKey: path) } }
 
-    func removeAll() { entries.withLock { $0.removeAll() } }
+    /// Drops everything and starts a new generation (seal).
+    func removeAll() {
+        state.withLock { state in
+            state.entries.removeAll()
+            state.generation &+= 1
+        }
+    }
 }

@@ -38,8 +38,16 @@ public struct ListenerConfiguration: Sendable {
 
     var usesTLS: Bool { tlsCertificateFile != nil || tlsKeyFile != nil }
 
+    /// `localhost`, `::1`, or a dotted-quad IPv4 address in 127.0.0.0/8 (parsed, so `127.example.com` is not one).
     static func isLoopback(_ host: String) -> Bool {
-        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return false }
+        let values = octets.compactMap { octet -> Int? in
+            guard (1...3).contains(octet.count), octet.allSatisfy(\.isASCII), octet.allSatisfy(\.isNumber) else { return nil }
+            return Int(octet).flatMap { $0 <= 255 ? $0 : nil }
+        }
+        return values.count == 4 && values[0] == 127
     }
 }
 

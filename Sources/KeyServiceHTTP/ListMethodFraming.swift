@@ -47,6 +47,14 @@ struct ListMethodFraming {
     static let maximumLineSize = 8 * 1024
 
     private(set) var state: State = .head(nil)
+    /// Where scanning the pending head resumes (the start of its last, incomplete line).
+    private var headScanOffset = 0
+
+    private mutating func takePendingHead() -> ByteBuffer {
+        guard case .head(let pending) = state else { return ByteBuffer() }
+        state = .passthrough
+        return pending ?? ByteBuffer()
+    }
 
     /// Consumes bytes read from the connection.
     mutating func read(_ input: ByteBuffer) -> Action {
@@ -92,19 +100,24 @@ struct ListMethodFraming {
                 default:
                     state = line.isEmpty ? .head(nil) : .trailer([])
                 }
-            case .head(let pending):
-                var head = pending ?? ByteBuffer()
+            case .head:
+                // Take the pending bytes out of `state` first, so appending does not copy them (a head dribbled in
+                // one byte per read must stay linear), and resume the scan where the last one stopped.
+                var head = takePendingHead()
                 head.writeImmutableBuffer(input)
                 input.moveReaderIndex(to: input.writerIndex)
-                guard let end = Self.endOfHead(head) else {
+                let scan = Self.endOfHead(head, from: headScanOffset)
+                guard let end = scan.end else {
                     if head.readableBytes > Self.maximumHeadSize {
                         state = .passthrough
                         output.writeImmutableBuffer(head)
                     } else {
+                        headScanOffset = scan.resume
                         state = .head(head)
                     }
                     break
                 }
+                headScanOffset = 0
                 // Bytes after the head go back to the input for the next state.
                 guard let headBytes = head.readSlice(length: end) else { state = .passthrough; output.writeImmutableBuffer(head); break }
                 input = head
@@ -153,20 +166,23 @@ struct ListMethodFraming {
 
     /// The offset just past the empty line that ends a head (CRLF or bare LF line endings), skipping empty lines
     /// before the request line as llhttp does.
-    static func endOfHead(_ buffer: ByteBuffer) -> Int? {
-        buffer.withUnsafeReadableBytes { bytes -> Int? in
-            var index = 0
-            while index < bytes.count, bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
+    static func endOfHead(_ buffer: ByteBuffer, from resume: Int = 0) -> (end: Int?, resume: Int) {
+        buffer.withUnsafeReadableBytes { bytes -> (Int?, Int) in
+            var index = resume
+            if index == 0 {
+                while index < bytes.count, bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
+                if index == bytes.count { return (nil, 0) }
+            }
             var lineStart = index
             while index < bytes.count {
                 if bytes[index] == 0x0A {
                     let length = index - lineStart
-                    if length == 0 || (length == 1 && bytes[lineStart] == 0x0D) { return index + 1 }
+                    if length == 0 || (length == 1 && bytes[lineStart] == 0x0D) { return (index + 1, 0) }
                     lineStart = index + 1
                 }
                 index += 1
             }
-            return nil
+            return (nil, lineStart)
         }
     }
 

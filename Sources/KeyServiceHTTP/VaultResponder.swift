@@ -48,15 +48,6 @@ public struct VaultResponder: HTTPResponder {
             // A route that parses the request like any other but does nothing: the benchmark's baseline.
             return Self.json(200, ["data": ["ok": true]])
         }
-        var body: JSONValue?
-        if buffer.readableBytes > 0 {
-            let data = Data(buffer: buffer)
-            guard let parsed = try? JSONValue.parse(data) else { return Self.json(400, ["errors": ["failed to parse JSON input"]]) }
-            if parsed != .null {
-                guard case .object = parsed else { return Self.json(400, ["errors": ["request body must be a JSON object"]]) }
-                body = parsed
-            }
-        }
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
         let vaultRequest = VaultRequest(
@@ -65,7 +56,7 @@ public struct VaultResponder: HTTPResponder {
             query: query,
             token: Self.token(request.headers),
             namespace: request.headers[Self.namespaceHeader],
-            body: body
+            bodyData: Data(buffer: buffer)
         )
         let response = await service.handle(vaultRequest)
         if request.method == .head || response.status == 204 || response.body == nil {

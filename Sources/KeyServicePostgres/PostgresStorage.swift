@@ -3,7 +3,9 @@ import PostgresSupport
 
 /// keyserviced storage in PostgreSQL, shared safely by several keyserviced processes.
 ///
-/// One table, `keyservice_storage(key text primary key, value bytea, version bigint)`. Every write is one statement
+/// One table, `keyservice_storage(key text primary key, value bytea, version bigint)`, and a sequence
+/// `keyservice_storage_versions` from which every write takes its version (unique across the table, so a key
+/// deleted and created again never reuses a version another process may still hold). Every write is one statement
 /// in its own transaction, committed before returning. Compare-and-swap writes (`expectedVersion`) are a single
 /// `UPDATE … WHERE version = $n` or `INSERT … ON CONFLICT DO NOTHING`, so concurrent writers from any process never
 /// lose an update; the service retries the loser. Values are barrier ciphertext: the database never sees keys.
@@ -14,8 +16,9 @@ public final class PostgresStorage: StorageBackend {
 
     /// Connects lazily to `url` and creates the table if needed.
     public init(url: String, maximumConnections: Int = 8, table: String = "keyservice_storage") async throws {
-        // An unquoted SQL identifier: a letter or underscore first, at most 63 bytes (PostgreSQL's limit).
-        guard let first = table.first, first.isASCII, first.isLetter || first == "_", table.utf8.count <= 63,
+        // An unquoted SQL identifier: a letter or underscore first, and short enough that `<table>_versions` fits
+        // PostgreSQL's 63-byte limit.
+        guard let first = table.first, first.isASCII, first.isLetter || first == "_", table.utf8.count <= 54,
               table.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         else {
             throw StorageFailure("invalid table name")
@@ -24,7 +27,11 @@ public final class PostgresStorage: StorageBackend {
         pool = PostgresPool(url: url, maximumConnections: maximumConnections)
         do {
             try await pool.withConnection { [table] db in
+                // Serialized: concurrent CREATE … IF NOT EXISTS from two starting processes can still collide.
+                try db.execute("SELECT pg_advisory_lock(hashtext($1))", [.text(table)])
+                defer { _ = try? db.execute("SELECT pg_advisory_unlock(hashtext($1))", [.text(table)]) }
                 try db.execute("CREATE TABLE IF NOT EXISTS \(table) (key text PRIMARY KEY, value bytea NOT NULL, version bigint NOT NULL)")
+                try db.execute("CREATE SEQUENCE IF NOT EXISTS \(table)_versions")
             }
         } catch {
             throw StorageFailure("the PostgreSQL storage could not be prepared")
@@ -53,17 +60,19 @@ public final class PostgresStorage: StorageBackend {
             switch expectedVersion {
             case nil:
                 return try db.execute("""
-                    INSERT INTO \(table) (key, value, version) VALUES ($1, $2, 1)
-                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = \(table).version + 1
+                    INSERT INTO \(table) (key, value, version) VALUES ($1, $2, nextval('\(table)_versions'))
+                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version
                     RETURNING version
                     """, [.text(key), .bytea(value)])
             case 0?:
                 return try db.execute("""
-                    INSERT INTO \(table) (key, value, version) VALUES ($1, $2, 1) ON CONFLICT (key) DO NOTHING RETURNING version
+                    INSERT INTO \(table) (key, value, version) VALUES ($1, $2, nextval('\(table)_versions'))
+                    ON CONFLICT (key) DO NOTHING RETURNING version
                     """, [.text(key), .bytea(value)])
             case let expected?:
                 return try db.execute("""
-                    UPDATE \(table) SET value = $2, version = version + 1 WHERE key = $1 AND version = $3 RETURNING version
+                    UPDATE \(table) SET value = $2, version = nextval('\(table)_versions') WHERE key = $1 AND version = $3
+                    RETURNING version
                     """, [.text(key), .bytea(value), .int64(Int64(expected))])
             }
         }

@@ -106,6 +106,21 @@ import Testing
         #expect(output == huge)
     }
 
+    @Test func headsDribbledOneByteAtATime() {
+        // Linear, not quadratic: a 90 KiB head one byte per read.
+        let head = "LIST /v1/a HTTP/1.1\r\n" + String(repeating: "X-Pad: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n", count: 1000) + "\r\n"
+        var framing = ListMethodFraming()
+        var output = ByteBuffer()
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for byte in head.utf8 {
+                if case .forward(let bytes) = framing.read(ByteBuffer(bytes: [byte])) { output.writeImmutableBuffer(bytes) }
+            }
+        }
+        #expect(String(buffer: output) == "LOCK" + head.dropFirst(4))
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+
     @Test func incompleteHeadsWaitAndFlushAtEnd() {
         let (waiting, state) = Self.run(["LIST /v1/a HTTP/1.1\r\nHost"])
         #expect(waiting.isEmpty)

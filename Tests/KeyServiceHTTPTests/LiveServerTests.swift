@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KeyService
-import KeyServiceHTTP
+@testable import KeyServiceHTTP
 import NIOCore
 import NIOPosix
 import Testing
@@ -75,6 +75,12 @@ import Testing
                 #expect(response.status == .ok, "still serving")
             }
         }
+    }
+
+    @Test(arguments: [("127.0.0.1", true), ("127.1.2.3", true), ("::1", true), ("localhost", true), ("127.example.com", false),
+                      ("0.0.0.0", false), ("10.0.0.1", false), ("127.0.0.256", false), ("127.0.0", false), ("", false), ("::", false)])
+    func loopbackAddresses(host: String, loopback: Bool) {
+        #expect(ListenerConfiguration.isLoopback(host) == loopback)
     }
 
     @Test func listenerRefusesPlaintextOffLoopback() async throws {

@@ -37,8 +37,13 @@ import Testing
         try await storage.delete("a/b")
         try await storage.delete("a/b")
         #expect(try await storage.get("a/b") == nil)
-        // A deleted key can be created again with "must not exist".
-        _ = try await storage.put("a/b", value: [4], expectedVersion: 0)
+        // A deleted key can be created again with "must not exist", and never gets an old version back: a
+        // compare-and-swap against the old incarnation's version fails.
+        let reborn = try await storage.put("a/b", value: [4], expectedVersion: 0)
+        #expect(![first, second, third].contains(reborn))
+        await #expect(throws: StorageConflict.self) { try await storage.put("a/b", value: [5], expectedVersion: first) }
+        await #expect(throws: StorageConflict.self) { try await storage.put("a/b", value: [5], expectedVersion: third) }
+        #expect(try await storage.get("a/b")?.value == [4])
     }
 
     @Test(arguments: Backend.allCases)

@@ -28,12 +28,19 @@ extension KeyService {
     }
 
     private func route(_ request: VaultRequest) async throws -> VaultResponse {
+        var request = request
         guard request.path.utf8.count <= 4096 else { throw KeyServiceError(.invalidRequest, "path too long") }
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        // Paths are checked against policies exactly as given; an empty, `.` or `..` segment could name one thing
+        // to the ACL and another to a handler that normalizes, so such paths are refused outright.
+        guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw KeyServiceError(.invalidRequest, "invalid request path")
+        }
         try await refreshInitializationIfShared()
         // Unauthenticated system endpoints.
-        if segments.first == "sys", let response = try await handleUnauthenticatedSys(request, segments) {
-            return response
+        if segments.first == "sys", segments.count == 2, Self.unauthenticatedSys.contains(segments[1]) {
+            try request.parseBody()
+            if let response = try await handleUnauthenticatedSys(request, segments) { return response }
         }
         try requireUnsealed()
         let namespace = try Namespace(parsing: request.namespace)
@@ -57,10 +64,15 @@ extension KeyService {
         }
     }
 
+    static let unauthenticatedSys: Set<String> = ["health", "seal-status", "init", "unseal"]
+
     private func authenticate(_ request: VaultRequest, namespace: Namespace) async throws -> RequestContext {
+        var request = request
         guard let token = request.token, !token.isEmpty,
-              let (entry, tokenNamespace) = try await lookupToken(token, in: namespace)
+              let (found, tokenNamespace) = try await lookupToken(token, in: namespace)
         else { throw KeyServiceError(.permissionDenied, "permission denied") }
+        let entry = try await consumeUse(found, namespace: tokenNamespace)
+        try request.parseBody()
         return RequestContext(request: request, namespace: namespace, token: entry, tokenString: token, tokenNamespace: tokenNamespace, acl: try await acl(for: entry))
     }
 }

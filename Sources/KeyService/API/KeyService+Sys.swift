@@ -95,11 +95,13 @@ extension KeyService {
         let rest = Array(segments.dropFirst(2))
         switch (segments.count > 1 ? segments[1] : "", method) {
         case ("seal", "POST"):
+            try Self.requireRootNamespace(context)
             try context.require(.sudo, path)
             try context.require(.update, path)
             seal()
             return .noContent
         case ("rotate", "POST"):
+            try Self.requireRootNamespace(context)
             try context.require(.sudo, path)
             try context.require(.update, path)
             _ = try await rotateKeyring()
@@ -129,6 +131,12 @@ extension KeyService {
             try context.require(method == "LIST" ? .list : .read, path)
             throw KeyServiceError(.notFound, "unsupported path")
         }
+    }
+
+    /// Sealing and keyring rotation act on the whole service, every tenant included: only from the root namespace,
+    /// with a root-namespace token (as Vault Enterprise serves them only there).
+    static func requireRootNamespace(_ context: RequestContext) throws {
+        guard context.namespace == .root, context.tokenNamespace == .root else { throw KeyServiceError(.permissionDenied, "permission denied") }
     }
 
     private func handleMounts(_ context: RequestContext, path: String, rest: [String]) async throws -> VaultResponse {
@@ -184,11 +192,13 @@ extension KeyService {
             let names = try await listPolicies(context.namespace).map { JSONValue.string($0) }
             return aclForm ? .ok(["keys": .array(names)]) : .ok(["keys": .array(names), "policies": .array(names)])
         }
-        let name = rest.joined(separator: "/")
+        // Policy names are case-insensitive (stored lowercased): the ACL is checked on the canonical path, so
+        // `sys/policy/ADMIN` cannot slip past a rule written for `sys/policy/admin`.
+        let lower = try Self.validatePolicyName(rest.joined(separator: "/"))
+        let path = (aclForm ? "sys/policies/acl/" : "sys/policy/") + lower
         switch method {
         case "GET":
             try context.require(.read, path)
-            let lower = try Self.validatePolicyName(name)
             let text: String
             if lower == "root" {
                 text = ""
@@ -201,7 +211,6 @@ extension KeyService {
             }
             return aclForm ? .ok(["name": .string(lower), "policy": .string(text)]) : .ok(["name": .string(lower), "rules": .string(text)])
         case "POST":
-            let lower = try Self.validatePolicyName(name)
             let exists = try await readPolicy(context.namespace, lower) != nil
             try context.require(exists ? .update : .create, path)
             guard let text = context.body?["policy"]?.stringValue ?? context.body?["rules"]?.stringValue else {
@@ -211,7 +220,7 @@ extension KeyService {
             return .noContent
         case "DELETE":
             try context.require(.delete, path)
-            try await deletePolicy(context.namespace, name: name)
+            try await deletePolicy(context.namespace, name: lower)
             return .noContent
         default:
             throw KeyServiceError(.methodNotAllowed, "unsupported operation")
@@ -228,7 +237,8 @@ extension KeyService {
             let names = children.map { JSONValue.string(String($0.path.split(separator: "/").last ?? "") + "/") }
             return .ok(["keys": .array(names)])
         }
-        let name = rest.joined(separator: "/")
+        // One level at a time: `a/b` is created inside `a`, so a namespace never outlives its parent.
+        guard rest.count == 1, let name = rest.first else { throw KeyServiceError(.invalidRequest, "namespaces are created one level at a time") }
         let target = try Namespace(parsing: context.namespace.path.isEmpty ? name : context.namespace.path + "/" + name)
         switch method {
         case "POST":

@@ -33,8 +33,9 @@ extension KeyService {
             try await deleteKey(mount, name: try name(1))
             return .noContent
         case ("keys", 3, "POST"):
-            try require(.update)
             let keyName = try name(1)
+            // Importing a new key creates it: `create`, as for `keys/:name`; everything else changes a key: `update`.
+            if parts[2] == "import", try await loadKey(mount, keyName) == nil { try require(.create) } else { try require(.update) }
             switch parts[2] {
             case "config":
                 do { return .ok(keyInfo(try await configureKey(mount, name: keyName, body: context.body)), mountType: "transit") }

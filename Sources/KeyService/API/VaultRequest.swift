@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A Vault API request, independent of HTTP.
 public struct VaultRequest: Sendable {
     /// The method, uppercased: `GET`, `HEAD`, `POST` (PUT is mapped to POST), `DELETE`, or `LIST` (also for
@@ -13,6 +15,9 @@ public struct VaultRequest: Sendable {
     public var namespace: String?
     /// The parsed JSON body, if any.
     public var body: JSONValue?
+    /// The raw body, parsed into ``body`` only once the request is authenticated (so an unauthenticated caller
+    /// cannot make the service parse 32 MiB of JSON).
+    public var bodyData: Data?
 
     /// A request; the method and path are normalized.
     public init(method: String, path: String, query: [String: String] = [:], token: String? = nil, namespace: String? = nil, body: JSONValue? = nil) {
@@ -28,6 +33,24 @@ public struct VaultRequest: Sendable {
         self.token = token
         self.namespace = namespace
         self.body = body
+    }
+
+    /// A request whose body is parsed after authentication.
+    public init(method: String, path: String, query: [String: String] = [:], token: String? = nil, namespace: String? = nil, bodyData: Data) {
+        self.init(method: method, path: path, query: query, token: token, namespace: namespace, body: nil)
+        self.bodyData = bodyData.isEmpty ? nil : bodyData
+    }
+
+    /// Parses ``bodyData`` into ``body``: a JSON object (or `null`), nothing else.
+    mutating func parseBody() throws {
+        guard let data = bodyData else { return }
+        bodyData = nil
+        guard let parsed = try? JSONValue.parse(data) else { throw KeyServiceError(.invalidRequest, "failed to parse JSON input") }
+        switch parsed {
+        case .null: body = nil
+        case .object: body = parsed
+        default: throw KeyServiceError(.invalidRequest, "request body must be a JSON object")
+        }
     }
 }
 
@@ -90,10 +113,12 @@ struct RequestContext: Sendable {
 
     var body: JSONValue? { request.body }
 
-    /// Whether the token may use `capability` on `path` (relative to the request's namespace).
+    /// Whether the token may use `capability` on `path` (relative to the request's namespace). As in Vault, a
+    /// `list` is checked on the path with a trailing slash (`transit/keys/`).
     func allows(_ capability: Capability, _ path: String) -> Bool {
         guard let prefix = namespace.relativePrefix(from: tokenNamespace) else { return false }
-        return acl.allows(capability, on: prefix + path)
+        let checked = capability == .list && !path.hasSuffix("/") ? path + "/" : path
+        return acl.allows(capability, on: prefix + checked)
     }
 
     func require(_ capability: Capability, _ path: String) throws {

@@ -38,11 +38,12 @@ extension KeyService {
 
     func readPolicy(_ namespace: Namespace, _ name: String) async throws -> ACLPolicy? {
         let path = policyPath(namespace, name)
+        let generation = caches.generation
         guard let entry = try await storageGet(path) else { return nil }
         if let cached: ACLPolicy = caches.document(path: path + "#parsed", version: entry.version) { return cached }
         guard let (document, version) = try await readDocument(PolicyDocument.self, path) else { return nil }
         let policy = try ACLPolicy(name: document.name, text: document.text)
-        caches.store(document: policy, path: path + "#parsed", version: version)
+        caches.store(document: policy, path: path + "#parsed", version: version, generation: generation)
         return policy
     }
 
@@ -56,7 +57,10 @@ extension KeyService {
     func deletePolicy(_ namespace: Namespace, name: String) async throws {
         let name = try Self.validatePolicyName(name)
         guard name != "root", name != "default" else { throw KeyServiceError(.invalidRequest, "cannot delete a built-in policy") }
-        try await storageDelete(policyPath(namespace, name))
+        let path = policyPath(namespace, name)
+        try await storageDelete(path)
+        caches.remove(path: path)
+        caches.remove(path: path + "#parsed")
     }
 
     func listPolicies(_ namespace: Namespace) async throws -> [String] {

@@ -16,7 +16,7 @@ extension KeyService {
         let entry = TokenEntry(
             idHash: TokenString.hash(token), accessor: try TokenString.accessor(), policies: ["root"], namespace: "",
             displayName: "root", meta: [:], creationTime: now, creationTTL: 0, expireTime: 0, explicitMaxTTL: 0,
-            renewable: false, numUses: 0, parentHash: nil, orphan: true, path: "auth/token/root"
+            renewable: false, numUses: 0, parentHash: nil, parentNamespace: nil, orphan: true, path: "auth/token/root"
         )
         try await storeToken(entry)
         return token
@@ -39,13 +39,21 @@ extension KeyService {
         return nil
     }
 
+    /// Writes a new token: the children index entry first (in the parent's namespace, naming the child's), so a
+    /// crash can leave an index entry without a token but never a token its parent's revocation cannot reach.
     func storeToken(_ entry: TokenEntry) async throws {
         let namespace = Namespace(validated: entry.namespace)
-        try await writeDocument(entry, tokenPath(namespace, hash: entry.idHash), expectedVersion: nil)
-        try await writeEntry(namespace.storagePrefix + Self.accessorPrefix + entry.accessor, SecureBytes(copying: Array(entry.idHash.utf8)), expectedVersion: nil)
         if let parent = entry.parentHash {
-            try await writeEntry(namespace.storagePrefix + Self.childPrefix + parent + "/" + entry.idHash, SecureBytes(copying: [1]), expectedVersion: nil)
+            let parentNamespace = Namespace(validated: entry.parentNamespace ?? entry.namespace)
+            try await writeEntry(childIndexPath(parentNamespace, parent: parent, child: entry.idHash),
+                                 SecureBytes(copying: Array(entry.namespace.utf8)), expectedVersion: nil)
         }
+        try await writeEntry(namespace.storagePrefix + Self.accessorPrefix + entry.accessor, SecureBytes(copying: Array(entry.idHash.utf8)), expectedVersion: nil)
+        try await writeDocument(entry, tokenPath(namespace, hash: entry.idHash), expectedVersion: 0)
+    }
+
+    func childIndexPath(_ namespace: Namespace, parent: String, child: String) -> String {
+        namespace.storagePrefix + Self.childPrefix + parent + "/" + child
     }
 
     /// `auth/token/create`: a child of `parent` (unless `no_parent` by a root or sudo caller), with policies that
@@ -64,8 +72,9 @@ extension KeyService {
         guard policies.count <= 64, policies.allSatisfy({ !$0.isEmpty && $0.count <= 128 }) else {
             throw KeyServiceError(.invalidRequest, "invalid policies")
         }
-        let ttl = try Duration.seconds(from: body?["ttl"]) ?? (policies.contains("root") ? 0 : Self.defaultTokenTTL)
-        let explicitMax = try Duration.seconds(from: body?["explicit_max_ttl"]) ?? 0
+        // Like Vault's system max TTL: no token but a root token lives longer than 768 hours from its creation.
+        let ttl = min(try Duration.seconds(from: body?["ttl"]) ?? (policies.contains("root") ? 0 : Self.defaultTokenTTL), Self.defaultTokenTTL)
+        let explicitMax = min(try Duration.seconds(from: body?["explicit_max_ttl"]) ?? 0, Self.defaultTokenTTL)
         var effectiveTTL = ttl == 0 && !policies.contains("root") ? Self.defaultTokenTTL : ttl
         if explicitMax > 0 { effectiveTTL = effectiveTTL == 0 ? explicitMax : min(effectiveTTL, explicitMax) }
         // A child never outlives its parent.
@@ -93,41 +102,87 @@ extension KeyService {
             namespace: namespace.path, displayName: "token-" + displayName.prefix(64), meta: meta, creationTime: created,
             creationTTL: effectiveTTL, expireTime: effectiveTTL == 0 ? 0 : created + effectiveTTL, explicitMaxTTL: explicitMax,
             renewable: body?["renewable"]?.boolValue ?? true, numUses: numUses,
-            parentHash: noParent ? nil : parent.idHash, orphan: noParent, path: "auth/token/create"
+            parentHash: noParent ? nil : parent.idHash, parentNamespace: noParent ? nil : parent.namespace, orphan: noParent,
+            path: "auth/token/create"
         )
         try await storeToken(entry)
         return (token, entry)
     }
 
-    /// Revokes a token and all its descendants.
+    /// Revokes a token and all its descendants, wherever they live (a child created in a child namespace is
+    /// indexed under its parent's namespace with its own namespace as the value).
     func revokeTree(_ entry: TokenEntry, namespace: Namespace) async throws {
-        var pending = [entry.idHash]
+        if let parent = entry.parentHash {
+            let parentNamespace = Namespace(validated: entry.parentNamespace ?? entry.namespace)
+            try await storageDelete(childIndexPath(parentNamespace, parent: parent, child: entry.idHash))
+        }
+        var pending = [(entry.idHash, namespace)]
         var visited = Set<String>()
-        while let hash = pending.popLast(), visited.count < 100_000 {
+        while let (hash, tokenNamespace) = pending.popLast(), visited.count < 100_000 {
             guard visited.insert(hash).inserted else { continue }
-            let children = try await storageList(namespace.storagePrefix + Self.childPrefix + hash + "/")
-            for child in children { pending.append(String(child.split(separator: "/").last ?? "")) }
-            if let (token, _) = try await readDocument(TokenEntry.self, tokenPath(namespace, hash: hash)) {
-                try await storageDelete(namespace.storagePrefix + Self.accessorPrefix + token.accessor)
+            let indexPrefix = tokenNamespace.storagePrefix + Self.childPrefix + hash + "/"
+            let children = try await storageList(indexPrefix)
+            for child in children {
+                let childHash = String(child.dropFirst(indexPrefix.count))
+                let stored = try await readEntry(child).map { entry in entry.plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+                // Index entries written before child namespaces were recorded hold a single byte: same namespace.
+                let childNamespace = stored.flatMap { try? Namespace(parsing: $0) } ?? tokenNamespace
+                pending.append((childHash, childNamespace))
             }
-            let path = tokenPath(namespace, hash: hash)
+            let path = tokenPath(tokenNamespace, hash: hash)
+            if let (token, _) = try await readDocument(TokenEntry.self, path) {
+                try await storageDelete(tokenNamespace.storagePrefix + Self.accessorPrefix + token.accessor)
+            }
             try await storageDelete(path)
             caches.remove(path: path)
             for child in children { try await storageDelete(child) }
         }
     }
 
-    /// `renew-self`: extends the TTL by `increment` (or the creation TTL), never beyond the explicit maximum.
+    /// `renew-self`: extends the TTL by `increment` (or the creation TTL), never beyond the explicit maximum, 768
+    /// hours from creation, or the parent's expiry. Compare-and-swap against the stored token, so a renewal racing
+    /// a revocation cannot bring the token back.
     func renewToken(_ entry: TokenEntry, namespace: Namespace, increment: Int64?) async throws -> TokenEntry {
         guard entry.renewable, entry.expireTime != 0 else { throw KeyServiceError(.invalidRequest, "token is not renewable") }
-        var renewed = entry
-        var ttl = increment.flatMap { $0 > 0 ? $0 : nil } ?? entry.creationTTL
-        if entry.explicitMaxTTL > 0 {
-            ttl = min(ttl, max(0, entry.creationTime + entry.explicitMaxTTL - now))
+        let path = tokenPath(namespace, hash: entry.idHash)
+        return try await withRetries {
+            guard let (current, version) = try await readDocument(TokenEntry.self, path), !current.isExpired(now: now) else {
+                throw KeyServiceError(.permissionDenied, "permission denied")
+            }
+            var renewed = current
+            let now = self.now
+            var limit = current.creationTime + (current.explicitMaxTTL > 0 ? current.explicitMaxTTL : Self.defaultTokenTTL)
+            if let parentHash = current.parentHash {
+                let parentNamespace = Namespace(validated: current.parentNamespace ?? current.namespace)
+                guard let (parent, _) = try await readDocument(TokenEntry.self, tokenPath(parentNamespace, hash: parentHash)), !parent.isExpired(now: now) else {
+                    throw KeyServiceError(.permissionDenied, "permission denied")
+                }
+                if parent.expireTime != 0 { limit = min(limit, parent.expireTime) }
+            }
+            let requested = increment.flatMap { $0 > 0 ? $0 : nil } ?? current.creationTTL
+            renewed.expireTime = max(current.expireTime, min(now + requested, limit))
+            try await writeDocument(renewed, path, expectedVersion: version)
+            return renewed
         }
-        renewed.expireTime = now + ttl
-        try await writeDocument(renewed, tokenPath(namespace, hash: entry.idHash), expectedVersion: nil)
-        return renewed
+    }
+
+    /// Counts one use of a token created with `num_uses`; the last use revokes it (after this request).
+    func consumeUse(_ entry: TokenEntry, namespace: Namespace) async throws -> TokenEntry {
+        guard entry.numUses > 0 else { return entry }
+        let path = tokenPath(namespace, hash: entry.idHash)
+        return try await withRetries {
+            guard let (current, version) = try await readDocument(TokenEntry.self, path) else { throw KeyServiceError(.permissionDenied, "permission denied") }
+            if current.numUses <= 1 {
+                try await revokeTree(current, namespace: namespace)
+                var last = current
+                last.numUses = 0
+                return last
+            }
+            var used = current
+            used.numUses -= 1
+            try await writeDocument(used, path, expectedVersion: version)
+            return used
+        }
     }
 
     /// The `auth` block of a token-creating response.

@@ -17,6 +17,9 @@ struct TokenEntry: Codable, Sendable, Equatable {
     var renewable: Bool
     var numUses: Int64
     var parentHash: String?
+    /// The namespace the parent token lives in (a parent namespace's token may create tokens in a child
+    /// namespace); the parent's children index is kept there, so revoking the parent finds this token.
+    var parentNamespace: String?
     var orphan: Bool
     var path: String
     var isRoot: Bool { policies.contains("root") }

@@ -18,6 +18,8 @@ import Darwin
 public final class FileStorage: StorageBackend {
     private struct Index {
         var entries: [String: (file: String, entry: StoredEntry)] = [:]
+        /// The highest version handed out; versions never repeat, even for a key deleted and written again.
+        var lastVersion: UInt64 = 0
     }
 
     private let directory: URL
@@ -81,7 +83,10 @@ public final class FileStorage: StorageBackend {
             let current = self.index.withLock { $0.entries[key] }
             let currentVersion = current?.entry.version ?? 0
             if let expectedVersion, expectedVersion != currentVersion { throw StorageConflict() }
-            let version = currentVersion + 1
+            let version = self.index.withLock { index in
+                index.lastVersion += 1
+                return index.lastVersion
+            }
             let file = current?.file ?? Self.fileName(for: key)
             try self.writeFile(file, key: key, value: value, version: version)
             self.index.withLock { $0.entries[key] = (file, StoredEntry(value: value, version: version)) }
@@ -168,6 +173,7 @@ public final class FileStorage: StorageBackend {
                 throw StorageFailure("a storage file is corrupt (checksum mismatch)")
             }
             loaded.entries[key] = (name, entry)
+            loaded.lastVersion = max(loaded.lastVersion, entry.version)
         }
         index.withLock { $0 = loaded }
     }

@@ -2,7 +2,8 @@
 public struct StoredEntry: Sendable, Hashable {
     /// The stored bytes (barrier ciphertext, except the seal configuration).
     public let value: [UInt8]
-    /// The entry's version.
+    /// The entry's version: it changes with every write and is never reused for the same key, not even after a
+    /// delete (so a compare-and-swap or a cache keyed by version can never confuse two incarnations of a key).
     public let version: UInt64
 
     /// An entry.

@@ -61,19 +61,16 @@ enum Hex {
 }
 
 /// Vault durations: an integer number of seconds, or a Go-style string such as `"1h"`, `"90m"`, `"1h30m"`, `"768h"`.
+/// At most ``maximumSeconds`` (100 years), so no timestamp arithmetic on a duration can overflow.
 enum Duration {
+    static let maximumSeconds: Int64 = 100 * 366 * 86400
+
     static func seconds(from value: JSONValue?) throws -> Int64? {
         guard let value else { return nil }
-        if let integer = value.integerValue {
-            guard integer >= 0 else { throw KeyServiceError(.invalidRequest, "durations cannot be negative") }
-            return integer
-        }
+        if let integer = value.integerValue { return try checked(integer) }
         guard let text = value.stringValue else { throw KeyServiceError(.invalidRequest, "invalid duration") }
         if text.isEmpty { return 0 }
-        if let integer = Int64(text) {
-            guard integer >= 0 else { throw KeyServiceError(.invalidRequest, "durations cannot be negative") }
-            return integer
-        }
+        if let integer = Int64(text) { return try checked(integer) }
         var total: Double = 0
         var number = ""
         var unit = ""
@@ -103,8 +100,14 @@ enum Duration {
             }
         }
         try flush()
-        guard total < 1e12 else { throw KeyServiceError(.invalidRequest, "duration too large") }
+        guard total <= Double(maximumSeconds) else { throw KeyServiceError(.invalidRequest, "duration too large") }
         return Int64(total)
+    }
+
+    private static func checked(_ seconds: Int64) throws -> Int64 {
+        guard seconds >= 0 else { throw KeyServiceError(.invalidRequest, "durations cannot be negative") }
+        guard seconds <= maximumSeconds else { throw KeyServiceError(.invalidRequest, "duration too large") }
+        return seconds
     }
 }
 

@@ -186,20 +186,21 @@ extension KeyService {
             // Upsert: create the key if the token may create on this path and upsert is not disabled.
             guard context.allows(.create, aclPath) else { throw KeyServiceError(.permissionDenied, "permission denied") }
             guard !(try await transitConfig(mount).0.disableUpsert) else { throw KeyServiceError(.invalidRequest, "encryption key not found") }
-            var body = context.body ?? [:]
-            let hasContext = context.body?["context"] != nil || (batch?.contains { $0["context"] != nil } ?? false)
-            if hasContext, case .object(var members) = body, members["derived"] == nil {
-                members["derived"] = true
-                body = .object(members)
-            }
-            _ = try await createKey(mount, name: name, body: body)
+            // As Vault: only `type` and `convergent_encryption` come from the request, and the key is derived when
+            // a non-empty context is given (Tink sends `context: ""` and must get a plain key).
+            func nonEmptyContext(_ item: JSONValue) -> Bool { !(item["context"]?.stringValue ?? "").isEmpty }
+            let derived = context.body.map(nonEmptyContext) == true || (batch?.contains(where: nonEmptyContext) ?? false)
+            var members: [String: JSONValue] = ["derived": .bool(derived)]
+            if let type = context.body?["type"] { members["type"] = type }
+            if let convergent = context.body?["convergent_encryption"] { members["convergent_encryption"] = convergent }
+            _ = try await createKey(mount, name: name, body: .object(members))
             loaded = try await loadKey(mount, name)
         } else {
             try context.require(.update, aclPath)
         }
         guard let (key, _) = loaded else { throw KeyServiceError(.internalFailure, "key vanished") }
         if let batch {
-            let contexts = batch.map { $0["context"] != nil }
+            let contexts = batch.map { !($0["context"]?.stringValue ?? "").isEmpty }
             if key.metadata.derived, contexts.contains(false) {
                 throw KeyServiceError(.invalidRequest, "context must be provided in every batch item or in none")
             }

@@ -80,10 +80,11 @@ extension KeyService {
               let versionList = document["versions"]?.arrayValue, versionList.count <= TransitKey.maximumVersions
         else { throw KeyServiceError(.invalidRequest, "invalid backup") }
         if let name { metadata.name = try TransitMount.validateName(name) } else { metadata.name = try TransitMount.validateName(metadata.name) }
+        try metadata.validate()
         var versions: [UInt32: KeyVersion] = [:]
         for item in versionList {
-            guard let number = item["version"]?.integerValue, number > 0, number <= Int64(UInt32.max),
-                  let created = item["creation_time"]?.integerValue,
+            guard let number = item["version"]?.integerValue, number > 0, number <= Int64(metadata.latestVersion),
+                  let created = item["creation_time"]?.integerValue, (0...Duration.maximumSeconds * 3).contains(created),
                   let material = item["key"]?.stringValue.flatMap(Base64.decode), let hmacKey = item["hmac_key"]?.stringValue.flatMap(Base64.decode)
             else { throw KeyServiceError(.invalidRequest, "invalid backup") }
             versions[UInt32(number)] = KeyVersion(creationTime: created, material: SecureBytes(copying: material), hmacKey: SecureBytes(copying: hmacKey))

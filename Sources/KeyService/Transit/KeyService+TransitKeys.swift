@@ -5,10 +5,11 @@ extension KeyService {
     /// The key `name`, with its storage version (for compare-and-swap), or `nil`.
     func loadKey(_ mount: TransitMount, _ name: String) async throws -> (TransitKey, UInt64)? {
         let path = mount.keyPath(name)
+        let generation = caches.generation
         guard let entry = try await storageGet(path) else { return nil }
         if let cached: TransitKey = caches.document(path: path, version: entry.version) { return (cached, entry.version) }
         let key = try TransitKey(serialized: try await decrypt(entry.value, path: path))
-        caches.store(document: key, path: path, version: entry.version)
+        caches.store(document: key, path: path, version: entry.version, generation: generation)
         return (key, entry.version)
     }
 
@@ -19,8 +20,9 @@ extension KeyService {
 
     func saveKey(_ key: TransitKey, _ mount: TransitMount, expectedVersion: UInt64?) async throws {
         let path = mount.keyPath(key.metadata.name)
+        let generation = caches.generation
         let version = try await writeEntry(path, try key.serialized(), expectedVersion: expectedVersion)
-        caches.store(document: key, path: path, version: version)
+        caches.store(document: key, path: path, version: version, generation: generation)
     }
 
     /// Read-modify-write of a key with compare-and-swap (another request or process may change it concurrently).
@@ -170,15 +172,29 @@ extension KeyService {
         }
     }
 
-    /// `POST keys/:name/rotate`.
-    func rotateKey(_ mount: TransitMount, name: String) async throws -> TransitKey {
+    /// `POST keys/:name/rotate`. With `onlyIfDue`, the rotation happens only if the key is still due when the
+    /// compare-and-swap runs, so processes sharing storage rotate a due key once, not once each.
+    @discardableResult
+    func rotateKey(_ mount: TransitMount, name: String, onlyIfDue: Bool = false) async throws -> TransitKey {
         let now = self.now
         return try await updateKey(mount, name) { key in
             guard !key.metadata.importedKey || key.metadata.allowRotation else {
                 throw KeyServiceError(.invalidRequest, "imported key does not allow rotation within Vault")
             }
+            if onlyIfDue && !Self.isDue(key, now: now) { throw NotDue() }
             try key.addVersion(material: try TransitKey.generateMaterial(for: key.metadata), now: now)
         }
+    }
+
+    private struct NotDue: Error {}
+
+    /// Whether the key's `auto_rotate_period` has elapsed since its latest version.
+    static func isDue(_ key: TransitKey, now: Int64) -> Bool {
+        guard key.metadata.autoRotatePeriod > 0, !key.metadata.importedKey || key.metadata.allowRotation,
+              let latest = key.versions[key.metadata.latestVersion]
+        else { return false }
+        let (elapsed, overflow) = now.subtractingReportingOverflow(latest.creationTime)
+        return !overflow && elapsed >= key.metadata.autoRotatePeriod
     }
 
     /// `POST keys/:name/trim`: removes versions below `min_available_version`.
@@ -229,13 +245,13 @@ extension KeyService {
             for entry in table.mounts where entry.type == "transit" {
                 let mount = TransitMount(namespace: namespace, entry: entry, prefix: logicalPrefix(namespace, entry))
                 for name in try await listKeys(mount) {
-                    guard let (key, _) = try await loadKey(mount, name), key.metadata.autoRotatePeriod > 0,
-                          !key.metadata.importedKey || key.metadata.allowRotation,
-                          let latest = key.versions[key.metadata.latestVersion],
-                          now - latest.creationTime >= key.metadata.autoRotatePeriod
-                    else { continue }
-                    _ = try await rotateKey(mount, name: name)
-                    rotated += 1
+                    guard let (key, _) = try await loadKey(mount, name), Self.isDue(key, now: now) else { continue }
+                    do {
+                        try await rotateKey(mount, name: name, onlyIfDue: true)
+                        rotated += 1
+                    } catch is NotDue {
+                        continue  // another process rotated it first
+                    }
                 }
             }
         }

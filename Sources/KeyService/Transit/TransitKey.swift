@@ -19,6 +19,19 @@ struct KeyMetadata: Codable, Sendable, Equatable {
     var importedKey: Bool
     var allowRotation: Bool
     var hmacKeySize: Int
+
+    /// Checks settings that arrive from outside (restore): every range the service relies on, so no later
+    /// arithmetic or allocation can be driven by a crafted backup.
+    func validate() throws {
+        let valid = latestVersion >= 1 && latestVersion <= UInt32(TransitKey.maximumVersions) * 1000
+            && (1...latestVersion).contains(minDecryptionVersion)
+            && (minEncryptionVersion == 0 || minEncryptionVersion <= latestVersion)
+            && minAvailableVersion <= minDecryptionVersion
+            && (autoRotatePeriod == 0 || (3600...Duration.maximumSeconds).contains(autoRotatePeriod))
+            && (type != .hmac || (32...512).contains(hmacKeySize)) && (type == .hmac || hmacKeySize == 0 || hmacKeySize == 32)
+            && (!convergentEncryption || derived) && (!derived || type.supportsDerivation)
+        guard valid else { throw KeyServiceError(.invalidRequest, "invalid backup") }
+    }
 }
 
 /// One version of a key: its material (raw symmetric key, Ed25519 seed, or PKCS#8 DER) and its HMAC key.

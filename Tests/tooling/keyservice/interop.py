@@ -271,8 +271,20 @@ def scenario_tink(binary):
     client.secrets.transit.rotate_key(name="tink-kek")
     check(envelope.decrypt(ciphertext, b"") == b"keep", "decrypt after rotation")
     check(envelope.encrypt(b"new", b"")[4:4 + 9] == b"vault:v2:", "new envelopes use v2")
+    # Upsert: a KEK that does not exist yet is created by the first encrypt (Tink sends context="").
+    fresh = aead.KmsEnvelopeAead(aead.aead_key_templates.AES256_GCM, hcvault.new_aead("transit/keys/tink-upsert", client))
+    sealed = fresh.encrypt(b"first", b"")
+    check(fresh.decrypt(sealed, b"") == b"first", "upserted KEK round-trips")
+    check(client.secrets.transit.read_key(name="tink-upsert")["data"]["derived"] is False, "Tink's upserted key is not derived")
+    # A token whose policy only allows encrypt/decrypt on the KEK (the usual BYOK grant) works with Tink.
+    client.sys.create_or_update_policy(name="kek-user", policy={"path": {"transit/encrypt/tink-kek": {"capabilities": ["update"]},
+                                                                          "transit/decrypt/tink-kek": {"capabilities": ["update"]}}})
+    limited = hvac.Client(url=daemon.url, token=client.auth.token.create(policies=["kek-user"])["auth"]["client_token"])
+    narrow = aead.KmsEnvelopeAead(aead.aead_key_templates.AES256_GCM, hcvault.new_aead("transit/keys/tink-kek", limited))
+    check(narrow.decrypt(ciphertext, b"") == b"keep", "least-privilege token decrypts")
+    check(narrow.decrypt(narrow.encrypt(b"x", b"ad"), b"ad") == b"x", "least-privilege token encrypts")
     daemon.stop()
-    return {"envelopes": 8}
+    return {"envelopes": 12}
 
 
 # --------------------------------------------------------------------------------------------------------------
