@@ -22,6 +22,12 @@ UNITS = {"ns": 1.0, "μs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
 
 
 def run_benchmarks(targets):
+    # SwiftPM keeps the parent package's file list in the cached build description; a source file added to the
+    # main package since the last run would be missing from it. Dropping the description forces a fresh one.
+    for stale in ("release.yaml", "debug.yaml"):
+        path = os.path.join(HERE, ".build", stale)
+        if os.path.exists(path):
+            os.unlink(path)
     command = ["swift", "package", "--disable-sandbox", "benchmark", "--format", "markdown", "--no-progress"]
     for target in targets:
         command += ["--target", target]

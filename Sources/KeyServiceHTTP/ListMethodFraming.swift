@@ -188,58 +188,80 @@ struct ListMethodFraming {
 
     /// Renames the method and reads the body framing from a complete head.
     static func process(_ head: ByteBuffer) -> (ByteBuffer, Framing) {
-        let bytes = Array(head.readableBytesView)
-        var start = 0
-        while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
-        guard let space = bytes[start...].firstIndex(of: 0x20) else { return (head, .unknown) }
-        let method = bytes[start..<space]
-        var output = ByteBuffer()
-        output.reserveCapacity(bytes.count + 2)
-        output.writeBytes(bytes[..<start])
-        if method.elementsEqual("LIST".utf8) {
-            output.writeString("LOCK")
-        } else if method.elementsEqual("LOCK".utf8) {
-            output.writeString("UNLOCK")
-        } else {
-            output.writeBytes(method)
+        head.withUnsafeReadableBytes { bytes -> (ByteBuffer, Framing) in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x0D || bytes[start] == 0x0A { start += 1 }
+            var space = start
+            while space < bytes.count, bytes[space] != 0x20 { space += 1 }
+            guard space < bytes.count else { return (head, .unknown) }
+            let method = UnsafeRawBufferPointer(rebasing: bytes[start..<space])
+            let framing = method.elementsEqual("CONNECT".utf8) ? .unknown : Self.framing(UnsafeRawBufferPointer(rebasing: bytes[space...]))
+            let replacement: StaticString
+            if method.elementsEqual("LIST".utf8) {
+                replacement = "LOCK"
+            } else if method.elementsEqual("LOCK".utf8) {
+                replacement = "UNLOCK"
+            } else {
+                return (head, framing)  // the common case: forwarded as is, no copy
+            }
+            var output = ByteBuffer()
+            output.reserveCapacity(bytes.count + 2)
+            output.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[..<start]))
+            output.writeStaticString(replacement)
+            output.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[space...]))
+            return (output, framing)
         }
-        output.writeBytes(bytes[space...])
-        if method.elementsEqual("CONNECT".utf8) { return (output, .unknown) }
-        return (output, framing(bytes[space...]))
     }
 
     /// `Content-Length` framing, or `chunked` as the only transfer coding, when unambiguous; `.unknown` otherwise.
-    static func framing(_ bytes: ArraySlice<UInt8>) -> Framing {
+    /// `bytes` starts after the method (the rest of the request line, then the header lines).
+    static func framing(_ bytes: UnsafeRawBufferPointer) -> Framing {
         var length: Int?
         var chunked = false
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst()
-        while let line = lines.popFirst() {
-            let trimmed = line.last == 0x0D ? line.dropLast() : line
-            if trimmed.isEmpty { break }
-            if trimmed.first == 0x20 || trimmed.first == 0x09 { return .unknown }
-            guard let colon = trimmed.firstIndex(of: 0x3A) else { return .unknown }
-            let name = String(decoding: trimmed[..<colon], as: UTF8.self).lowercased()
-            if name.contains(where: { $0 == " " || $0 == "\t" }) { return .unknown }
-            var value = trimmed[trimmed.index(after: colon)...]
-            while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
-            while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
-            switch name {
-            case "transfer-encoding":
-                guard !chunked, String(decoding: value, as: UTF8.self).lowercased() == "chunked" else { return .unknown }
+        // Skip the request line.
+        guard var lineStart = bytes.firstIndex(of: 0x0A).map({ $0 + 1 }) else { return .unknown }
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            defer { lineStart = lineEnd + 1 }
+            if end == lineStart { break }
+            let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<end])
+            if line[0] == 0x20 || line[0] == 0x09 { return .unknown }
+            guard let colon = line.firstIndex(of: 0x3A) else { return .unknown }
+            let name = UnsafeRawBufferPointer(rebasing: line[..<colon])
+            if name.contains(where: { $0 == 0x20 || $0 == 0x09 }) { return .unknown }
+            var valueStart = colon + 1
+            var valueEnd = line.count
+            while valueStart < valueEnd, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
+            while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+            let value = UnsafeRawBufferPointer(rebasing: line[valueStart..<valueEnd])
+            if Self.equalsIgnoringCase(name, "transfer-encoding") {
+                guard !chunked, Self.equalsIgnoringCase(value, "chunked") else { return .unknown }
                 chunked = true
-            case "upgrade":
+            } else if Self.equalsIgnoringCase(name, "upgrade") {
                 return .unknown
-            case "content-length":
+            } else if Self.equalsIgnoringCase(name, "content-length") {
                 guard !value.isEmpty, value.count <= 15, value.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .unknown }
                 let parsed = value.reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 if let length, length != parsed { return .unknown }
                 length = parsed
-            default:
-                continue
             }
         }
         if chunked { return length == nil ? .chunked : .unknown }
         return .length(length ?? 0)
+    }
+
+    /// ASCII case-insensitive comparison with a lowercase literal.
+    static func equalsIgnoringCase(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        for index in 0..<bytes.count {
+            var byte = bytes[index]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != lowercase.utf8Start[index] { return false }
+        }
+        return true
     }
 }
 

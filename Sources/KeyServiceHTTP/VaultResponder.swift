@@ -49,22 +49,29 @@ public struct VaultResponder: HTTPResponder {
             return Self.json(200, ["data": ["ok": true]])
         }
         var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        if request.uri.query != nil {
+            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        }
+        let rawPath = String(decoding: path.utf8.dropFirst(4), as: UTF8.self)
         let vaultRequest = VaultRequest(
             method: method,
-            path: String(path.dropFirst(4)).removingPercentEncoding ?? String(path.dropFirst(4)),
+            path: rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath,
             query: query,
             token: Self.token(request.headers),
             namespace: request.headers[Self.namespaceHeader],
             bodyData: Data(buffer: buffer)
         )
+        let mode = Self.experiment
+        if mode == "skip" { return Self.json(200, ["data": ["ok": true]]) }
         let response = await service.handle(vaultRequest)
-        if request.method == .head || response.status == 204 || response.body == nil {
+        if mode == "small" { return Self.json(200, ["data": ["ok": true]]) }
+        guard request.method != .head, response.status != 204, let bytes = response.serializedBody() else {
             return Response(status: .init(code: response.status), headers: [.contentType: "application/json"])
         }
-        return Self.json(response.status, response.body ?? .null)
+        return Self.json(response.status, bytes: bytes)
     }
 
+    static let experiment = ProcessInfo.processInfo.environment["KS_EXPERIMENT"] ?? ""
     static let tokenHeader = HTTPField.Name("X-Vault-Token")!
     static let namespaceHeader = HTTPField.Name("X-Vault-Namespace")!
 
@@ -77,11 +84,14 @@ public struct VaultResponder: HTTPResponder {
     }
 
     static func json(_ status: Int, _ body: JSONValue) -> Response {
-        let data = body.serialized()
-        return Response(
+        json(status, bytes: body.serializedBytes())
+    }
+
+    static func json(_ status: Int, bytes: [UInt8]) -> Response {
+        Response(
             status: .init(code: status),
-            headers: [.contentType: "application/json", .contentLength: String(data.count)],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            headers: [.contentType: "application/json", .contentLength: String(bytes.count)],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
         )
     }
 }

@@ -78,11 +78,12 @@ extension AES {
         ) throws -> CipherContext {
             let cipher: OpaquePointer?
             switch key.byteCount {
-            case 16: cipher = EVP_aes_128_cbc()
-            case 24: cipher = EVP_aes_192_cbc()
-            case 32: cipher = EVP_aes_256_cbc()
+            case 16: cipher = EVPCipher.aes128CBC.pointer
+            case 24: cipher = EVPCipher.aes192CBC.pointer
+            case 32: cipher = EVPCipher.aes256CBC.pointer
             default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
             }
+            guard cipher != nil else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-CBC") }
             let context = try CipherContext()
             let rc = key.withUnsafeBytes { k in
                 iv.withUnsafeBytes { v -> Int32 in

@@ -86,11 +86,12 @@ extension AES {
         private static func prepare(key: SecretKey, nonce: some ContiguousBytes, encrypting: Bool) throws -> CipherContext {
             let cipher: OpaquePointer?
             switch key.byteCount {
-            case 16: cipher = EVP_aes_128_gcm()
-            case 24: cipher = EVP_aes_192_gcm()
-            case 32: cipher = EVP_aes_256_gcm()
+            case 16: cipher = EVPCipher.aes128GCM.pointer
+            case 24: cipher = EVPCipher.aes192GCM.pointer
+            case 32: cipher = EVPCipher.aes256GCM.pointer
             default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
             }
+            guard cipher != nil else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-GCM") }
             let nonceCount = nonce.withUnsafeBytes { $0.count }
             guard nonceCount >= 1, nonceCount <= maximumNonceByteCount else {
                 throw CryptoError(.invalidParameter, "AES-GCM nonce length out of range")
@@ -98,10 +99,12 @@ extension AES {
             let context = try CipherContext()
             let enc: Int32 = encrypting ? 1 : 0
             try OpenSSL.check(EVP_CipherInit_ex(context.pointer, cipher, nil, nil, nil, enc), CryptoError(.libraryFailure, "AES-GCM initialization failed"))
-            try OpenSSL.check(
-                EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_SET_IVLEN, Int32(nonceCount), nil),
-                CryptoError(.invalidParameter, "AES-GCM nonce length rejected")
-            )
+            if nonceCount != nonceByteCount {  // 12 bytes is the default; setting it costs a parameter lookup
+                try OpenSSL.check(
+                    EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_SET_IVLEN, Int32(nonceCount), nil),
+                    CryptoError(.invalidParameter, "AES-GCM nonce length rejected")
+                )
+            }
             let rc = key.withUnsafeBytes { k in
                 nonce.withUnsafeBytes { n in
                     EVP_CipherInit_ex(context.pointer, nil, nil, k.bytes, n.bytes, enc)

@@ -1,19 +1,14 @@
 internal import CSodium
 
-/// The cryptographically secure random number generator (libsodium's `randombytes_buf`, which reads the
-/// operating system's CSPRNG: `getrandom(2)` on Linux).
+/// The cryptographically secure random number generators.
+///
+/// - Secrets (``secureBytes(count:)``, ``uniform(below:)``): libsodium's `randombytes_buf`, which reads the
+///   operating system's CSPRNG (`getrandom(2)` on Linux) on every call.
+/// - Public values (``bytes(count:)``: nonces, identifiers, salts): OpenSSL's public DRBG (NIST SP 800-90A
+///   CTR_DRBG with AES-256, one instance per thread, seeded and periodically reseeded from the kernel, reseeded
+///   after `fork`). It avoids a system call per nonce on the request path; unpredictability is the same
+///   requirement and the same strength for a nonce.
 public enum SecureRandom {
-    /// `count` random bytes for public values (nonces, identifiers, salts).
-    public static func bytes(count: Int) throws -> [UInt8] {
-        guard count >= 0 else { throw CryptoError(.invalidParameter, "negative random byte count") }
-        guard SodiumRuntime.ready else { throw CryptoError(.randomFailure, "libsodium could not be initialized") }
-        var result = [UInt8](repeating: 0, count: count)
-        result.withUnsafeMutableBytes { buffer in
-            if let base = buffer.baseAddress, count > 0 { randombytes_buf(base, count) }
-        }
-        return result
-    }
-
     /// `count` random bytes held in secure storage, for keys and other secrets.
     public static func secureBytes(count: Int) throws -> SecureBytes {
         guard count >= 0 else { throw CryptoError(.invalidParameter, "negative random byte count") }

@@ -30,7 +30,7 @@ extension KeyService {
     private func route(_ request: VaultRequest) async throws -> VaultResponse {
         var request = request
         guard request.path.utf8.count <= 4096 else { throw KeyServiceError(.invalidRequest, "path too long") }
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let segments = request.path.slashSegments
         // Paths are checked against policies exactly as given; an empty, `.` or `..` segment could name one thing
         // to the ACL and another to a handler that normalizes, so such paths are refused outright.
         guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {

@@ -147,8 +147,8 @@ extension KeyService {
             let (table, _) = try await mountTable(context.namespace)
             var data: [String: JSONValue] = [:]
             for mount in table.mounts { data[mount.path] = mountInfo(mount) }
-            let body = VaultResponse.envelope(data: .object(data), warnings: nil, auth: nil, mountType: "system")
-            guard case .object(var merged) = body else { return .ok(.object(data)) }
+            // Vault repeats the mounts at the top level of the response, next to the envelope's fields.
+            guard case .object(var merged)? = VaultResponse.ok(.object(data), mountType: "system").body else { return .ok(.object(data)) }
             for (key, value) in data { merged[key] = value }
             return .init(status: 200, body: .object(merged))
         }

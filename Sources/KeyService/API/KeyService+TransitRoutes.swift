@@ -6,7 +6,7 @@ extension KeyService {
     func handleTransit(_ context: RequestContext, mount entry: MountEntry, path: String) async throws -> VaultResponse {
         let mount = TransitMount(namespace: context.namespace, entry: entry, prefix: logicalPrefix(context.namespace, entry))
         let aclPath = entry.path + path
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = path.slashSegments
         let method = context.request.method
         func require(_ capability: Capability) throws { try context.require(capability, aclPath) }
         func name(_ index: Int) throws -> String {

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A Vault API request, independent of HTTP.
 public struct VaultRequest: Sendable {
@@ -56,25 +57,67 @@ public struct VaultRequest: Sendable {
 
 /// A Vault API response: a status and a JSON body (`nil` for 204 and HEAD).
 public struct VaultResponse: Sendable {
+    /// Vault's response envelope, kept as its parts until serialized.
+    struct Envelope: Sendable {
+        let data: JSONValue
+        let warnings: [String]?
+        let auth: JSONValue?
+        let mountType: String
+        let requestID: String
+    }
+
     /// The HTTP status.
     public var status: Int
+    private var storedBody: JSONValue?
+    private var envelope: Envelope?
+
     /// The body.
-    public var body: JSONValue?
+    public var body: JSONValue? {
+        get { envelope.map(Self.materialize) ?? storedBody }
+        set {
+            storedBody = newValue
+            envelope = nil
+        }
+    }
 
     /// A response.
     public init(status: Int, body: JSONValue?) {
         self.status = status
-        self.body = body
+        self.storedBody = body
+    }
+
+    private init(status: Int, envelope: Envelope) {
+        self.status = status
+        self.envelope = envelope
+    }
+
+    /// The body as compact JSON with sorted keys (what ``body`` would serialize to), or `nil` without a body.
+    /// Envelopes are written around their data without building the envelope object first.
+    public func serializedBody() -> [UInt8]? {
+        guard let envelope else { return storedBody.map { $0.serializedBytes() } }
+        var output = JSONSerializer()
+        output.append(#"{"auth":"#)
+        output.write(envelope.auth ?? .null)
+        output.append(#","data":"#)
+        output.write(envelope.data)
+        output.append(#","lease_duration":0,"lease_id":"","mount_type":"#)
+        output.write(.string(envelope.mountType))
+        output.append(#","renewable":false,"request_id":"#)
+        output.write(.string(envelope.requestID))
+        output.append(#","warnings":"#)
+        output.write(envelope.warnings.map { .array($0.map { .string($0) }) } ?? .null)
+        output.append(#","wrap_info":null}"#)
+        return output.output
     }
 
     /// 200 with Vault's envelope around `data`.
     static func ok(_ data: JSONValue, warnings: [String]? = nil, auth: JSONValue? = nil, mountType: String = "") -> VaultResponse {
-        VaultResponse(status: 200, body: envelope(data: data, warnings: warnings, auth: auth, mountType: mountType))
+        VaultResponse(status: 200, envelope: Envelope(data: data, warnings: warnings, auth: auth, mountType: mountType, requestID: requestID()))
     }
 
     /// 200 with the envelope and an `auth` block (token endpoints).
     static func auth(_ auth: JSONValue) -> VaultResponse {
-        VaultResponse(status: 200, body: envelope(data: .null, warnings: nil, auth: auth, mountType: "token"))
+        .ok(.null, auth: auth, mountType: "token")
     }
 
     /// 204.
@@ -85,20 +128,51 @@ public struct VaultResponse: Sendable {
         VaultResponse(status: status, body: ["errors": .array(messages.map { .string($0) })])
     }
 
-    static func envelope(data: JSONValue, warnings: [String]?, auth: JSONValue?, mountType: String) -> JSONValue {
+    static func materialize(_ envelope: Envelope) -> JSONValue {
         [
-            "request_id": .string(requestID()), "lease_id": "", "renewable": false, "lease_duration": 0,
-            "data": data, "wrap_info": nil, "warnings": warnings.map { .array($0.map { .string($0) }) } ?? .null,
-            "auth": auth ?? .null, "mount_type": .string(mountType),
+            "request_id": .string(envelope.requestID), "lease_id": "", "renewable": false, "lease_duration": 0,
+            "data": envelope.data, "wrap_info": nil, "warnings": envelope.warnings.map { .array($0.map { .string($0) }) } ?? .null,
+            "auth": envelope.auth ?? .null, "mount_type": .string(envelope.mountType),
         ]
     }
 
+    /// A UUID-formatted request id: a random per-process prefix and a counter. Unique, not secret (nothing is
+    /// authorized by it), and free of system calls on the request path.
     static func requestID() -> String {
+        RequestIDs.shared.next()
+    }
+}
+
+/// The source of request ids.
+final class RequestIDs: Sendable {
+    static let shared = RequestIDs()
+    private let prefix: UInt64
+    private let counter = Atomic<UInt64>(0)
+
+    init() {
         var generator = SystemRandomNumberGenerator()
-        let hex = (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
-        return hex.map { $0.count == 1 ? "0" + $0 : $0 }.joined().enumerated().map { index, character in
-            [8, 12, 16, 20].contains(index) ? "-\(character)" : "\(character)"
-        }.joined()
+        prefix = generator.next()
+    }
+
+    func next() -> String {
+        let count = counter.add(1, ordering: .relaxed).newValue
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var position = 0
+            for (half, value) in [(0, prefix), (1, count)] {
+                for nibble in 0..<16 {
+                    // 8-4-4-4-12: hyphens before hex digits 8, 12, 16 and 20.
+                    let digit = half * 16 + nibble
+                    if digit == 8 || digit == 12 || digit == 16 || digit == 20 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    buffer[position] = digits.utf8Start[Int((value >> UInt64(60 - 4 * nibble)) & 0xF)]
+                    position += 1
+                }
+            }
+            return position
+        }
     }
 }
 

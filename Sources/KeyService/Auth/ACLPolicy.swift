@@ -79,21 +79,23 @@ public struct ACLPolicy: Sendable, Equatable {
     ])
 }
 
-/// The union of a token's policies, evaluated the way Vault chooses among matching paths.
+/// The union of a token's policies, evaluated the way Vault chooses among matching paths. Paths and patterns
+/// are compared as UTF-8 bytes, as Vault (Go) compares them, never up to Unicode equivalence.
 struct ACL: Sendable {
-    private let exact: [String: Set<Capability>]
-    private let globs: [(pattern: String, capabilities: Set<Capability>)]
+    private let exact: [[UInt8]: Set<Capability>]
+    private let globs: [(pattern: [UInt8], capabilities: Set<Capability>)]
     let isRoot: Bool
 
     init(policies: [ACLPolicy], isRoot: Bool) {
-        var exact: [String: Set<Capability>] = [:]
-        var globs: [String: Set<Capability>] = [:]
+        var exact: [[UInt8]: Set<Capability>] = [:]
+        var globs: [[UInt8]: Set<Capability>] = [:]
         for policy in policies {
             for (pattern, capabilities) in policy.rules {
-                if pattern.hasSuffix("*") || pattern.contains("+") {
-                    globs[pattern, default: []].formUnion(capabilities)
+                let bytes = Array(pattern.utf8)
+                if bytes.last == UInt8(ascii: "*") || bytes.contains(UInt8(ascii: "+")) {
+                    globs[bytes, default: []].formUnion(capabilities)
                 } else {
-                    exact[pattern, default: []].formUnion(capabilities)
+                    exact[bytes, default: []].formUnion(capabilities)
                 }
             }
         }
@@ -105,9 +107,10 @@ struct ACL: Sendable {
     /// The capabilities on `path`: the exact rule if there is one, otherwise the highest-priority matching glob.
     func capabilities(for path: String) -> Set<Capability> {
         if isRoot { return Set(Capability.allCases).subtracting([.deny]) }
-        if let rule = exact[path] { return rule.contains(.deny) ? [.deny] : rule }
-        var best: (pattern: String, capabilities: Set<Capability>)?
-        for glob in globs where Self.matches(glob.pattern, path) {
+        let bytes = Array(path.utf8)
+        if let rule = exact[bytes] { return rule.contains(.deny) ? [.deny] : rule }
+        var best: (pattern: [UInt8], capabilities: Set<Capability>)?
+        for glob in globs where Self.matches(glob.pattern, bytes) {
             if let current = best, !Self.hasPriority(glob.pattern, over: current.pattern) { continue }
             best = glob
         }
@@ -116,25 +119,27 @@ struct ACL: Sendable {
     }
 
     func allows(_ capability: Capability, on path: String) -> Bool {
+        if isRoot { return capability != .deny }
         let granted = capabilities(for: path)
         return !granted.contains(.deny) && granted.contains(capability)
     }
 
     /// Whether a glob (`+` segments, optional trailing `*`) matches `path`.
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        let isPrefix = pattern.hasSuffix("*")
-        let body = isPrefix ? String(pattern.dropLast()) : pattern
-        let patternSegments = body.split(separator: "/", omittingEmptySubsequences: false)
-        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
+    static func matches(_ pattern: [UInt8], _ path: [UInt8]) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let isPrefix = pattern.last == UInt8(ascii: "*")
+        let body = isPrefix ? pattern.dropLast() : pattern[...]
+        let patternSegments = body.split(separator: slash, omittingEmptySubsequences: false)
+        let pathSegments = path.split(separator: slash, omittingEmptySubsequences: false)
         if !isPrefix && patternSegments.count != pathSegments.count { return false }
         if isPrefix && pathSegments.count < patternSegments.count { return false }
         for (index, segment) in patternSegments.enumerated() {
             let target = pathSegments[index]
             let isLast = index == patternSegments.count - 1
-            if segment == "+" { continue }
+            if segment.elementsEqual([UInt8(ascii: "+")]) { continue }
             if isLast && isPrefix {
-                if !target.hasPrefix(segment) { return false }
-            } else if segment != target {
+                if !target.starts(with: segment) { return false }
+            } else if !segment.elementsEqual(target) {
                 return false
             }
         }
@@ -143,19 +148,19 @@ struct ACL: Sendable {
 
     /// Vault's priority between two matching globs: a later first wildcard wins; then a pattern without `*` wins;
     /// then fewer `+` segments; then the longer pattern; then the lexicographically larger.
-    static func hasPriority(_ lhs: String, over rhs: String) -> Bool {
-        func firstWildcard(_ pattern: String) -> Int {
-            let plus = pattern.range(of: "+").map { pattern.distance(from: pattern.startIndex, to: $0.lowerBound) } ?? Int.max
-            let star = pattern.hasSuffix("*") ? pattern.count - 1 : Int.max
+    static func hasPriority(_ lhs: [UInt8], over rhs: [UInt8]) -> Bool {
+        func firstWildcard(_ pattern: [UInt8]) -> Int {
+            let plus = pattern.firstIndex(of: UInt8(ascii: "+")) ?? Int.max
+            let star = pattern.last == UInt8(ascii: "*") ? pattern.count - 1 : Int.max
             return min(plus, star)
         }
         let (l, r) = (firstWildcard(lhs), firstWildcard(rhs))
         if l != r { return l > r }
-        let (lStar, rStar) = (lhs.hasSuffix("*"), rhs.hasSuffix("*"))
+        let (lStar, rStar) = (lhs.last == UInt8(ascii: "*"), rhs.last == UInt8(ascii: "*"))
         if lStar != rStar { return !lStar }
-        let (lPlus, rPlus) = (lhs.filter { $0 == "+" }.count, rhs.filter { $0 == "+" }.count)
+        let (lPlus, rPlus) = (lhs.count { $0 == UInt8(ascii: "+") }, rhs.count { $0 == UInt8(ascii: "+") })
         if lPlus != rPlus { return lPlus < rPlus }
         if lhs.count != rhs.count { return lhs.count > rhs.count }
-        return lhs > rhs
+        return lhs.lexicographicallyPrecedes(rhs) == false && lhs != rhs
     }
 }

@@ -17,11 +17,13 @@ extension KeyService {
     func resolveMount(_ namespace: Namespace, path: String) async throws -> (MountEntry, String)? {
         let (table, _) = try await mountTable(namespace)
         var best: MountEntry?
-        for mount in table.mounts where (path + "/").hasPrefix(mount.path) {
-            if best == nil || mount.path.count > (best?.path.count ?? 0) { best = mount }
+        // Byte-wise: a mount `a/b/` matches `a/b` and `a/b/...`, never `a/bc`.
+        for mount in table.mounts {
+            let matches = path.hasBytePrefix(mount.path) || path.utf8.count + 1 == mount.path.utf8.count && mount.path.hasBytePrefix(path)
+            if matches, best == nil || mount.path.utf8.count > (best?.path.utf8.count ?? 0) { best = mount }
         }
         guard let best else { return nil }
-        let rest = path.count >= best.path.count ? String(path.dropFirst(best.path.count)) : ""
+        let rest = path.utf8.count >= best.path.utf8.count ? path.droppingBytes(best.path.utf8.count) : ""
         return (best, rest)
     }
 

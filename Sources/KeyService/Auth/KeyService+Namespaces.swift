@@ -23,7 +23,7 @@ extension KeyService {
 
     /// Creates `parent/name`.
     func createNamespace(parent: Namespace, name: String) async throws -> NamespaceRecord {
-        guard !name.contains("/") else { throw KeyServiceError(.invalidRequest, "namespaces are created one level at a time") }
+        guard !name.utf8.contains(UInt8(ascii: "/")) else { throw KeyServiceError(.invalidRequest, "namespaces are created one level at a time") }
         let child = try Namespace(parsing: parent.path.isEmpty ? name : parent.path + "/" + name)
         guard try await namespaceExists(parent) else { throw KeyServiceError(.notFound, "no such namespace") }
         let record = NamespaceRecord(path: child.path, id: String(UUID().uuidString.prefix(5)), creationTime: now)
@@ -53,7 +53,7 @@ extension KeyService {
         }
         return all.filter { candidate in
             guard let relative = candidate.relativePrefix(from: parent), !relative.isEmpty else { return false }
-            return !relative.dropLast().contains("/")
+            return !relative.dropLast().utf8.contains(UInt8(ascii: "/"))
         }
     }
 }

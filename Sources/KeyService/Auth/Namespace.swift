@@ -3,11 +3,16 @@
 public struct Namespace: Hashable, Sendable, CustomStringConvertible {
     /// The path without leading or trailing slashes (empty for the root namespace).
     public let path: String
+    /// The storage prefix of everything in this namespace (computed once; it is on every request's path).
+    let storagePrefix: String
 
     /// The root namespace.
     public static let root = Namespace(validated: "")
 
-    init(validated path: String) { self.path = path }
+    init(validated path: String) {
+        self.path = path
+        storagePrefix = Self.storagePrefix(path)
+    }
 
     /// Parses a namespace header or path: segments of letters, digits, `-`, `_` and `.`, at most 8 deep.
     public init(parsing text: String?) throws {
@@ -23,7 +28,7 @@ public struct Namespace: Hashable, Sendable, CustomStringConvertible {
         guard !segments.isEmpty, segments.count <= 8, segments.allSatisfy(Self.isValidSegment) else {
             throw KeyServiceError(.invalidRequest, "invalid namespace")
         }
-        path = segments.joined(separator: "/")
+        self.init(validated: segments.joined(separator: "/"))
     }
 
     static func isValidSegment(_ segment: Substring) -> Bool {
@@ -31,10 +36,15 @@ public struct Namespace: Hashable, Sendable, CustomStringConvertible {
             && segment.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 
-    /// The storage prefix of everything in this namespace.
-    var storagePrefix: String {
-        path.isEmpty ? "" : "ns/" + path.replacingOccurrences(of: "/", with: "%2F") + "/"
+    static func storagePrefix(_ path: String) -> String {
+        path.isEmpty ? "" : "ns/" + path.slashSegments.joined(separator: "%2F") + "/"
     }
+
+    /// Equal paths are equal namespaces.
+    public static func == (lhs: Namespace, rhs: Namespace) -> Bool { lhs.path == rhs.path }
+
+    /// Hashes the path.
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 
     /// This namespace and its ancestors, innermost first.
     var selfAndAncestors: [Namespace] {
@@ -53,8 +63,8 @@ public struct Namespace: Hashable, Sendable, CustomStringConvertible {
     func relativePrefix(from ancestor: Namespace) -> String? {
         if ancestor.path == path { return "" }
         if ancestor.path.isEmpty { return path + "/" }
-        guard path.hasPrefix(ancestor.path + "/") else { return nil }
-        return String(path.dropFirst(ancestor.path.count + 1)) + "/"
+        guard path.hasBytePrefix(ancestor.path + "/") else { return nil }
+        return path.droppingBytes(ancestor.path.utf8.count + 1) + "/"
     }
 
     /// The path, or `root`.

@@ -1,7 +1,8 @@
 public import Foundation
 
-/// A JSON value with exact types: a boolean is never a number, a string never a number. Parsing is bounded:
-/// nesting deeper than ``maximumDepth`` is refused before decoding (so hostile input cannot exhaust the stack).
+/// A JSON value with exact types: a boolean is never a number, a string never a number. Parsing is strict and
+/// bounded: nesting deeper than ``maximumDepth`` is refused (so hostile input cannot exhaust the stack), and so
+/// are duplicate keys, invalid UTF-8, lone surrogates and trailing bytes.
 public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
@@ -21,43 +22,33 @@ public enum JSONValue: Sendable, Hashable {
     /// The deepest nesting accepted.
     public static let maximumDepth = 64
 
-    /// Parses UTF-8 JSON.
+    /// Parses UTF-8 JSON strictly (see `JSONParser`: bounded depth, no duplicate keys, validated strings,
+    /// nothing after the value). Errors never include the input.
     public static func parse(_ data: Data) throws -> JSONValue {
-        guard depthIsBounded(data) else { throw KeyServiceError(.invalidRequest, "JSON nested too deeply") }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try data.withUnsafeBytes { bytes throws(JSONParser.Failure) in try JSONParser.parse(bytes) }
         } catch {
             throw KeyServiceError(.invalidRequest, "failed to parse JSON input")
         }
     }
 
-    /// Serializes as compact JSON.
-    public func serialized() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
+    /// Parses UTF-8 JSON from bytes.
+    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        do {
+            return try bytes.withUnsafeBytes { buffer throws(JSONParser.Failure) in try JSONParser.parse(buffer) }
+        } catch {
+            throw KeyServiceError(.invalidRequest, "failed to parse JSON input")
+        }
     }
 
-    /// Scans for nesting depth outside strings, in linear time.
-    static func depthIsBounded(_ data: Data) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in data {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maximumDepth { return false }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return true
+    /// Serializes as compact JSON with sorted keys.
+    public func serialized() -> Data {
+        Data(JSONSerializer.serialize(self))
+    }
+
+    /// Serializes as compact JSON with sorted keys, as bytes.
+    public func serializedBytes() -> [UInt8] {
+        JSONSerializer.serialize(self)
     }
 
     /// The member `key` of an object (`nil` for other values, absent members and explicit `null`s).
@@ -132,7 +123,9 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// An object.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var members = [String: JSONValue](minimumCapacity: elements.count)
+        for (key, value) in elements { members[key] = value }
+        self = .object(members)
     }
     /// `null`.
     public init(nilLiteral: ()) { self = .null }

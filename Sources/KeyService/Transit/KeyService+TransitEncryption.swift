@@ -68,7 +68,8 @@ struct VaultCiphertext {
     }
 
     static func format(version: UInt32, body: [UInt8], base64URL: Bool = false) -> String {
-        "vault:v\(version):" + (base64URL ? Base64.encodeURL(body) : Base64.encode(body))
+        let prefix = "vault:v" + String(version) + ":"
+        return base64URL ? prefix + Base64.encodeURL(body) : Base64.encode(body, prefix: prefix)
     }
 }
 
@@ -131,7 +132,7 @@ extension KeyService {
         return (SecretKey(bytes: derived.prefix(size)), meta.convergentEncryption ? derived.slice(size..<(size + 32)) : nil)
     }
 
-    func encryptItem(_ key: TransitKey, _ item: TransitItem) throws -> [String: JSONValue] {
+    func encryptItem(_ key: TransitKey, _ item: TransitItem, nonces: NoncePool? = nil) throws -> [String: JSONValue] {
         guard key.metadata.type.supportsEncryption else { throw KeyServiceError(.invalidRequest, "key type does not support encryption") }
         let number = try key.encryptionVersion(item.keyVersion)
         let version = try key.version(number)
@@ -148,13 +149,17 @@ extension KeyService {
             nonce = Array(SHA256.authenticationCode(key: convergentKey, message: plaintext).prefix(12).unprotectedCopy())
         } else {
             guard item.nonce == nil || item.nonce == [] else { throw KeyServiceError(.invalidRequest, "provided nonce not allowed for this key") }
-            nonce = try SecureRandom.bytes(count: 12)
+            nonce = try nonces?.next() ?? SecureRandom.bytes(count: 12)
         }
         let aad = item.associatedData ?? []
         let box = key.metadata.type == .chacha20Poly1305
             ? try ChaChaPoly.seal(plaintext, key: cipherKey, nonce: nonce, authenticating: aad)
             : try AES.GCM.seal(plaintext, key: cipherKey, nonce: nonce, authenticating: aad)
-        return ["ciphertext": .string(VaultCiphertext.format(version: number, body: nonce + box.ciphertext + box.tag)), "key_version": .integer(Int64(number))]
+        var body = nonce
+        body.reserveCapacity(nonce.count + box.ciphertext.count + box.tag.count)
+        body.append(contentsOf: box.ciphertext)
+        body.append(contentsOf: box.tag)
+        return ["ciphertext": .string(VaultCiphertext.format(version: number, body: body)), "key_version": .integer(Int64(number))]
     }
 
     func decryptItem(_ key: TransitKey, _ item: TransitItem) throws -> SecureBytes {
@@ -204,8 +209,9 @@ extension KeyService {
             if key.metadata.derived, contexts.contains(false) {
                 throw KeyServiceError(.invalidRequest, "context must be provided in every batch item or in none")
             }
+            let nonces = NoncePool()
             return try await runBatch(context, batch) { item in
-                try self.encryptItem(key, try TransitItem.parse(item, requirePlaintext: true, requireCiphertext: false))
+                try self.encryptItem(key, try TransitItem.parse(item, requirePlaintext: true, requireCiphertext: false), nonces: nonces)
             }
         }
         let item = try TransitItem.parse(context.body ?? [:], requirePlaintext: true, requireCiphertext: false)
@@ -256,5 +262,22 @@ extension KeyService {
         var result = try encryptItem(key, item)
         if returnPlaintext { result["plaintext"] = .string(Base64.encode(secret.unprotectedCopy())) }
         return .ok(.object(result), mountType: "transit")
+    }
+}
+
+/// Random 12-byte nonces for one batch, drawn from the generator 64 at a time (one call instead of one per item).
+/// Used by a single request, never shared.
+final class NoncePool {
+    private var buffer: [UInt8] = []
+    private var offset = 0
+    private static let perRefill = 64
+
+    func next() throws -> [UInt8] {
+        if offset == buffer.count {
+            buffer = try SecureRandom.bytes(count: 12 * Self.perRefill)
+            offset = 0
+        }
+        defer { offset += 12 }
+        return Array(buffer[offset..<(offset + 12)])
     }
 }

@@ -13,8 +13,10 @@ struct TransitMount: Sendable {
 
     /// Validates a key name: one path segment of at most 256 printable characters.
     static func validateName(_ name: String) throws -> String {
-        guard !name.isEmpty, name.utf8.count <= 256, !name.contains("/"), name != ".", name != "..",
-              name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7f })
+        // Printable ASCII only: Swift compares (and hashes) strings up to Unicode canonical equivalence while
+        // PostgreSQL and file names compare bytes, so two spellings of one accented name must not both exist.
+        guard !name.isEmpty, name.utf8.count <= 256, name != ".", name != "..",
+              name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") })
         else { throw KeyServiceError(.invalidRequest, "invalid key name") }
         return name
     }
