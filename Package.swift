@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "PostgresSupport", targets: ["PostgresSupport"]),
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
+        .library(name: "AuditLog", targets: ["AuditLog"]),
         .library(name: "KeyService", targets: ["KeyService"]),
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
@@ -68,6 +69,11 @@ let package = Package(
                 "COpenSSLShims",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AuditLog",
+            dependencies: ["CryptoPrimitives"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -137,6 +143,8 @@ let package = Package(
                 .copy("nist"),
                 .copy("rfc"),
                 .copy("signal"),
+                .copy("merkle"),
+                .copy("checkpoint"),
             ],
             swiftSettings: strictSettings
         ),
@@ -158,6 +166,11 @@ let package = Package(
         .testTarget(
             name: "KeyServiceTests",
             dependencies: ["KeyService", "CryptoPrimitives", "TestVectorKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AuditLogTests",
+            dependencies: ["AuditLog", "CryptoPrimitives", "TestVectorKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,110 @@
+import Foundation
+
+/// The audit log the key service and the chat server write to: append events and get receipts, publish signed
+/// checkpoints, and produce inclusion proofs, consistency proofs and offline proof bundles.
+///
+/// Appends that arrive while a write is in flight are committed together in the next write (group commit): each
+/// caller still gets its receipt only once its entry is durable, and the order is the order of arrival.
+public actor AuditLog {
+    /// The store.
+    public let store: any AuditStore
+    /// The log's signing key; its name is the checkpoints' origin.
+    public let signer: NoteSigner
+    private let clock: @Sendable () -> Int64
+    private var pending: [(event: AuditEvent, continuation: CheckedContinuation<AuditReceipt, any Error>)] = []
+    private var writing = false
+
+    /// The most events one group commit writes.
+    public static let maximumBatch = 1024
+
+    /// A log over `store`, signing with `signer`. `clock` gives milliseconds since the epoch, UTC.
+    public init(store: any AuditStore, signer: NoteSigner, clock: (@Sendable () -> Int64)? = nil) {
+        self.store = store
+        self.signer = signer
+        self.clock = clock ?? { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+    }
+
+    /// The checkpoints' origin.
+    public nonisolated var origin: String { signer.name }
+
+    /// Appends one event; returns once it is durable.
+    public func append(_ event: AuditEvent) async throws -> AuditReceipt {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((event, continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    /// Appends events in one write; returns once they are durable.
+    public func append(contentsOf events: [AuditEvent]) async throws -> [AuditReceipt] {
+        try await store.append(events, time: clock())
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(Self.maximumBatch))
+            pending.removeFirst(batch.count)
+            do {
+                let receipts = try await store.append(batch.map(\.event), time: clock())
+                for (item, receipt) in zip(batch, receipts) { item.continuation.resume(returning: receipt) }
+            } catch {
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+
+    /// Signs and stores a checkpoint of the current tree.
+    @discardableResult
+    public func publishCheckpoint() async throws -> SignedCheckpoint {
+        let size = try await store.size()
+        let root = try await Self.root(size: size, store: store)
+        let signed = try SignedCheckpoint(signing: try Checkpoint(origin: origin, size: size, root: root), with: signer)
+        try await store.saveCheckpoint(signed.serialized, size: size)
+        return signed
+    }
+
+    /// The most recent stored checkpoint (by size), verified against the log's key.
+    public func latestCheckpoint() async throws -> SignedCheckpoint? {
+        let stored = try await store.checkpoints()
+        guard let latest = stored.max(by: { $0.size < $1.size }) else { return nil }
+        return try SignedCheckpoint(parsing: latest.note, logVerifier: signer.verifier)
+    }
+
+    /// The inclusion proof of `index` in the tree of `size` entries.
+    public func inclusionProof(index: UInt64, size: UInt64) async throws -> [TreeHash] {
+        guard index < size, size <= (try await store.size()) else { throw AuditError(.outOfRange) }
+        let ranges = MerkleProofs.inclusionRanges(index: index, size: size)
+        let reader = try await PrefetchedNodes.load(MerkleProofs.addresses(for: ranges), from: store)
+        return try MerkleProofs.hashes(of: ranges, reader: reader, hasher: MerkleHasher())
+    }
+
+    /// The consistency proof from `oldSize` to `newSize` entries.
+    public func consistencyProof(oldSize: UInt64, newSize: UInt64) async throws -> [TreeHash] {
+        guard oldSize <= newSize, newSize <= (try await store.size()) else { throw AuditError(.outOfRange) }
+        let ranges = MerkleProofs.consistencyRanges(oldSize: oldSize, newSize: newSize)
+        let reader = try await PrefetchedNodes.load(MerkleProofs.addresses(for: ranges), from: store)
+        return try MerkleProofs.hashes(of: ranges, reader: reader, hasher: MerkleHasher())
+    }
+
+    /// An offline proof bundle for `index` against the latest checkpoint (publishing one if none covers it).
+    public func proofBundle(index: UInt64) async throws -> ProofBundle {
+        var checkpoint = try await latestCheckpoint()
+        if checkpoint.map({ $0.checkpoint.size <= index }) ?? true { checkpoint = try await publishCheckpoint() }
+        guard let checkpoint, index < checkpoint.checkpoint.size else { throw AuditError(.outOfRange) }
+        let proof = try await inclusionProof(index: index, size: checkpoint.checkpoint.size)
+        let entry = try await store.entries(from: index, count: 1).first
+        return ProofBundle(entry: entry, index: index, proof: proof, checkpointNote: checkpoint.serialized)
+    }
+
+    /// The root hash of the first `size` entries of `store`.
+    public static func root(size: UInt64, store: some AuditStore) async throws -> TreeHash {
+        guard size > 0 else { return MerkleHasher.emptyRoot }
+        let range = LeafRange(start: 0, end: size)
+        let reader = try await PrefetchedNodes.load(MerkleProofs.addresses(for: [range]), from: store)
+        return try MerkleProofs.hashes(of: [range], reader: reader, hasher: MerkleHasher())[0]
+    }
+}

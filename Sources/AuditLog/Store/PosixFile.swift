@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file descriptor with the few operations the file store needs, each checked and retried on EINTR.
+/// Sendable: the descriptor never changes and every operation is positional (pread/pwrite), so concurrent use
+/// cannot interleave offsets.
+final class PosixFile: @unchecked Sendable {
+    let descriptor: Int32
+
+    init(path: String, create: Bool) throws(AuditError) {
+        let flags = O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0)
+        let descriptor = open(path, flags, 0o600)
+        guard descriptor >= 0 else { throw AuditError(.storageFailure, "a log file could not be opened") }
+        self.descriptor = descriptor
+    }
+
+    deinit { close(descriptor) }
+
+    func size() throws(AuditError) -> UInt64 {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw AuditError(.storageFailure, "a log file could not be examined") }
+        return UInt64(info.st_size)
+    }
+
+    func read(at offset: UInt64, count: Int) throws(AuditError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        let ok = buffer.withUnsafeMutableBytes { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            while done < count {
+                let result = pread(descriptor, base + done, count - done, off_t(offset) + off_t(done))
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 { return false }
+                done += result
+            }
+            return true
+        }
+        guard ok else { throw AuditError(.storageFailure, "a log file could not be read") }
+        return buffer
+    }
+
+    func write(_ bytes: [UInt8], at offset: UInt64) throws(AuditError) {
+        var done = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            while done < buffer.count {
+                let result = pwrite(descriptor, base + done, buffer.count - done, off_t(offset) + off_t(done))
+                if result < 0, errno == EINTR { continue }
+                if result <= 0 { return false }
+                done += result
+            }
+            return true
+        }
+        guard ok else { throw AuditError(.storageFailure, "a log file could not be written") }
+    }
+
+    func sync() throws(AuditError) {
+        guard fsync(descriptor) == 0 else { throw AuditError(.storageFailure, "a log file could not be synced") }
+    }
+
+    func truncate(to length: UInt64) throws(AuditError) {
+        guard ftruncate(descriptor, off_t(length)) == 0 else { throw AuditError(.storageFailure, "a log file could not be truncated") }
+    }
+
+    /// Takes an exclusive, non-blocking `flock`.
+    func lockExclusively() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
+
+    static func syncDirectory(_ path: String) throws(AuditError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw AuditError(.storageFailure, "the log directory could not be opened") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw AuditError(.storageFailure, "the log directory could not be synced") }
+    }
+}

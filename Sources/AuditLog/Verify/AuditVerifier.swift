@@ -1,0 +1,144 @@
+/// Full verification of a log, the auditor's check: every entry decodes and sits at its index, every entry names
+/// its predecessor's leaf hash, every stored tree node is what the entries give, and every stored checkpoint is
+/// signed by the log (and by required witnesses) and matches the tree at its size. The report names the first
+/// index where the store stops being trustworthy.
+public enum AuditVerifier {
+    /// What went wrong, at which index.
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        /// The kind of problem.
+        public enum Kind: String, Sendable, Hashable {
+            /// The store could not read a record (checksum or framing), e.g. a file edited by hand.
+            case unreadableRecord = "unreadable-record"
+            /// The entry's bytes are not a valid canonical entry.
+            case malformedEntry = "malformed-entry"
+            /// The entry carries another index (an entry was removed, inserted or moved).
+            case indexMismatch = "index-mismatch"
+            /// The entry does not name the previous entry's leaf hash (the chain is broken).
+            case chainBroken = "chain-broken"
+            /// A stored tree node differs from the one the entries give.
+            case nodeMismatch = "node-mismatch"
+            /// A checkpoint is not validly signed by the log (or lacks witness cosignatures).
+            case badCheckpointSignature = "bad-checkpoint-signature"
+            /// A signed checkpoint's root differs from the tree the entries give: entries below its size changed.
+            case checkpointMismatch = "checkpoint-mismatch"
+            /// A signed checkpoint covers more entries than the store holds: entries were removed at the end.
+            case truncated
+        }
+
+        /// The first index affected.
+        public let index: UInt64
+        /// The kind.
+        public let kind: Kind
+
+        /// `index N: kind`.
+        public var description: String { "index \(index): \(kind.rawValue)" }
+    }
+
+    /// The outcome.
+    public struct Report: Sendable, Hashable {
+        /// Entries scanned.
+        public var entries: UInt64 = 0
+        /// Checkpoints whose signature and root were verified.
+        public var checkpointsVerified = 0
+        /// The root of the whole log as scanned.
+        public var root: TreeHash = MerkleHasher.emptyRoot
+        /// The first problem (lowest index), or `nil` when the log verified.
+        public var problem: Problem?
+
+        /// Whether everything verified.
+        public var isValid: Bool { problem == nil }
+    }
+
+    /// Verifies `store` against the log's key (and witnesses). `progress` is called with (entries done, total).
+    public static func verify(store: some AuditStore, logVerifier: NoteVerifier, witnesses: [NoteVerifier] = [], requiredWitnesses: Int = 0,
+                              chunk: Int = 8192, progress: (UInt64, UInt64) -> Void = { _, _ in }) async throws -> Report {
+        var report = Report()
+        var problems: [Problem] = []
+        let total = try await store.size()
+
+        // Checkpoints: signatures first; roots are compared during the scan.
+        var expectedRoots: [UInt64: [TreeHash]] = [:]
+        for stored in try await store.checkpoints() {
+            do {
+                let signed = try SignedCheckpoint(parsing: stored.note, logVerifier: logVerifier, witnesses: witnesses, requiredWitnesses: requiredWitnesses)
+                guard signed.checkpoint.size == stored.size else { throw AuditError(.corrupted) }
+                if signed.checkpoint.size > total {
+                    problems.append(Problem(index: total, kind: .truncated))
+                } else {
+                    expectedRoots[signed.checkpoint.size, default: []].append(signed.checkpoint.root)
+                }
+            } catch {
+                problems.append(Problem(index: stored.size, kind: .badCheckpointSignature))
+            }
+        }
+        if let empty = expectedRoots.removeValue(forKey: 0) {
+            if empty.allSatisfy({ $0 == MerkleHasher.emptyRoot }) { report.checkpointsVerified += empty.count } else { problems.append(Problem(index: 0, kind: .checkpointMismatch)) }
+        }
+
+        let hasher = MerkleHasher()
+        var range = CompactRange()
+        var previousLeaf = TreeHash.zero
+        var lastGoodCheckpoint: UInt64 = 0
+        var position: UInt64 = 0
+        scan: while position < total {
+            let records: [[UInt8]]
+            do {
+                records = try await store.entries(from: position, count: chunk)
+            } catch let error as AuditStoreReadError {
+                problems.append(Problem(index: error.index, kind: .unreadableRecord))
+                break scan
+            }
+            guard !records.isEmpty else { problems.append(Problem(index: position, kind: .truncated)); break }
+            var completed: [(NodeAddress, TreeHash)] = []
+            for bytes in records {
+                let index = position
+                let entry: AuditEntry
+                do { entry = try AuditEntry(decoding: bytes) } catch {
+                    problems.append(Problem(index: index, kind: .malformedEntry))
+                    break scan
+                }
+                guard entry.index == index else { problems.append(Problem(index: index, kind: .indexMismatch)); break scan }
+                guard entry.previousLeafHash == previousLeaf else { problems.append(Problem(index: index, kind: .chainBroken)); break scan }
+                let leaf = hasher.leafHash(bytes)
+                completed += range.append(leaf, hasher: hasher)
+                previousLeaf = leaf
+                position += 1
+                if let roots = expectedRoots[position] {
+                    let root = range.root(hasher: hasher)
+                    if roots.allSatisfy({ $0 == root }) {
+                        report.checkpointsVerified += roots.count
+                        lastGoodCheckpoint = position
+                    } else {
+                        problems.append(Problem(index: lastGoodCheckpoint, kind: .checkpointMismatch))
+                    }
+                }
+            }
+            // Stored nodes must be what the entries give.
+            let stored = try await store.nodes(completed.map(\.0))
+            for ((address, hash), storedHash) in zip(completed, stored) where hash != storedHash {
+                problems.append(Problem(index: address.firstLeaf, kind: .nodeMismatch))
+                break
+            }
+            if stored.count != completed.count, let first = completed.first {
+                problems.append(Problem(index: first.0.firstLeaf, kind: .nodeMismatch))
+            }
+            progress(position, total)
+        }
+        report.entries = position
+        report.root = range.root(hasher: hasher)
+        report.problem = problems.min { ($0.index, $0.kind.rawValue) < ($1.index, $1.kind.rawValue) }
+        return report
+    }
+}
+
+/// A store could not read the record at `index` (it failed its checksum or framing).
+public struct AuditStoreReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The record's index.
+    public let index: UInt64
+
+    /// An error.
+    public init(index: UInt64) { self.index = index }
+
+    /// `unreadable record at index N`.
+    public var description: String { "unreadable record at index \(index)" }
+}
