@@ -72,7 +72,7 @@ public struct AuditEntry: Sendable, Hashable {
         timeMilliseconds = Int64(bitPattern: try reader.uint64())
         guard let previous = TreeHash(bytes: try reader.bytes(32)) else { throw AuditError(.invalidEntry) }
         previousLeafHash = previous
-        let outcomeByte = try reader.bytes(1)[0]
+        guard let outcomeByte = try reader.bytes(1).first else { throw AuditError(.invalidEntry) }
         guard outcomeByte <= 1 else { throw AuditError(.invalidEntry) }
         var fields: [String] = []
         for _ in 0..<8 { fields.append(try reader.string()) }

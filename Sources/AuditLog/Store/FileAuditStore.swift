@@ -35,6 +35,7 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         var checkpointLength: UInt64 = 0
         /// The first unreadable record (the store is then read-only).
         var unreadableIndex: UInt64?
+        var closed = false
     }
 
     /// The directory.
@@ -153,6 +154,15 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
     /// Stored checkpoints.
     public func checkpoints() async throws -> [StoredCheckpoint] { state.withLock { $0.checkpoints } }
 
+    /// Makes the node files durable and releases the directory lock; later appends fail.
+    public func close() {
+        queue.sync {
+            for file in state.withLock({ $0.nodeFiles }) { try? file.sync() }
+            state.withLock { $0.closed = true }
+            lockFile.unlock()
+        }
+    }
+
     /// Makes node files durable (they are rebuilt on open anyway).
     public func sync() async throws {
         try await perform { for file in self.state.withLock({ $0.nodeFiles }) { try file.sync() } }
@@ -162,6 +172,7 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
 
     private func appendNow(_ events: [AuditEvent], time: Int64) throws -> [AuditReceipt] {
         var current = state.withLock { $0 }
+        guard !current.closed else { throw AuditError(.storageFailure, "the store is closed") }
         guard current.unreadableIndex == nil else { throw AuditError(.corrupted, "the log has an unreadable record; appends are refused") }
         let batch = try hasher.withLock { box in try current.appender.append(events, time: time, hasher: box.hasher) }
         // Records for the segment.
@@ -302,49 +313,43 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
     /// Opens the node files, cuts nodes the entries do not support and rebuilds missing ones from the entries.
     private static func loadNodes(directory: URL, into state: inout State, hasher: MerkleHasher) throws {
         let readable = state.unreadableIndex ?? UInt64(state.locations.count)
-        var level = 0
-        while true {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let highestFile = names.compactMap { name -> Int? in
+            guard name.hasPrefix("nodes-"), name.hasSuffix(".bin") else { return nil }
+            return Int(name.dropFirst(6).dropLast(4))
+        }.max() ?? 0
+        let highestNeeded = readable > 0 ? 63 - readable.leadingZeroBitCount : 0
+        for level in 0...min(63, max(highestFile, highestNeeded)) {
             let path = directory.appendingPathComponent(String(format: "nodes-%02d.bin", level)).path
-            guard level == 0 || FileManager.default.fileExists(atPath: path) else { break }
             let file = try PosixFile(path: path, create: true)
-            let supported = readable >> UInt64(level)
-            let count = min(try file.size() / 32, supported)
-            try file.truncate(to: count * 32)
             state.nodeFiles.append(file)
-            state.nodeCounts.append(count)
-            level += 1
+            state.nodeCounts.append(try file.size() / 32)
         }
-        // The leaves the level-0 file lacks are rebuilt by replaying them onto the tree of the nodes it has.
-        let haveLeaves = state.nodeCounts.first ?? 0
-        var rebuildFrom = haveLeaves
-        // Every level must hold exactly the nodes of the leaves it covers; otherwise rebuild from the shortest.
-        for (lvl, count) in state.nodeCounts.enumerated() where count != (haveLeaves >> UInt64(lvl)) {
-            rebuildFrom = min(rebuildFrom, count << UInt64(lvl))
+        // The longest prefix of leaves that every level agrees with: s leaves need s >> k nodes at level k.
+        var consistent = min(state.nodeCounts[0], readable)
+        for level in 1..<state.nodeCounts.count {
+            let count = state.nodeCounts[level]
+            let (limit, overflow) = (count + 1).multipliedReportingOverflow(by: UInt64(1) << UInt64(level))
+            if !overflow { consistent = min(consistent, limit - 1) }
         }
-        if rebuildFrom < haveLeaves || haveLeaves < readable {
-            // Truncate every level to what `rebuildFrom` leaves support, then replay.
-            for lvl in 0..<state.nodeFiles.count {
-                let keep = rebuildFrom >> UInt64(lvl)
-                try state.nodeFiles[lvl].truncate(to: keep * 32)
-                state.nodeCounts[lvl] = keep
-            }
+        for level in 0..<state.nodeFiles.count {
+            let keep = consistent >> UInt64(level)
+            try state.nodeFiles[level].truncate(to: keep * 32)
+            state.nodeCounts[level] = keep
         }
-        let size = min(state.nodeCounts.first ?? 0, readable)
-        let decomposition = Appender.decompositionAddresses(size: size)
+        let decomposition = Appender.decompositionAddresses(size: consistent)
         var decompositionHashes: [TreeHash] = []
         for address in decomposition {
-            let bytes = try state.nodeFiles[address.level].read(at: address.index * 32, count: 32)
-            guard let hash = TreeHash(bytes: bytes) else { throw TreeError(.missingNode) }
+            guard let hash = TreeHash(bytes: try state.nodeFiles[address.level].read(at: address.index * 32, count: 32)) else { throw TreeError(.missingNode) }
             decompositionHashes.append(hash)
         }
         var lastLeaf = TreeHash.zero
-        if size > 0, let hash = TreeHash(bytes: try state.nodeFiles[0].read(at: (size - 1) * 32, count: 32)) { lastLeaf = hash }
-        var appender = try Appender(size: size, lastLeafHash: lastLeaf, decompositionNodes: decompositionHashes)
-        if size < readable {
-            // Replay the entries whose nodes were lost: recompute the same nodes from the stored entries.
-            var range = try CompactRange(size: size, nodes: decompositionHashes)
+        if consistent > 0, let hash = TreeHash(bytes: try state.nodeFiles[0].read(at: (consistent - 1) * 32, count: 32)) { lastLeaf = hash }
+        var range = try CompactRange(size: consistent, nodes: decompositionHashes)
+        if consistent < readable {
+            // Replay the entries whose nodes were lost: the same nodes, recomputed from the stored entries.
             var rebuilt: [(address: NodeAddress, hash: TreeHash)] = []
-            for index in size..<readable {
+            for index in consistent..<readable {
                 let location = state.locations[Int(index)]
                 let bytes = try state.segments[location.segment].file.read(at: location.offset + 4, count: location.length)
                 let leaf = hasher.leafHash(bytes)
@@ -353,10 +358,8 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
             }
             try writeNodes(rebuilt, state: &state, directory: directory)
             for file in state.nodeFiles { try file.sync() }
-            appender = try Appender(size: readable, lastLeafHash: lastLeaf,
-                                    decompositionNodes: range.nodes.map(\.hash))
         }
-        state.appender = appender
+        state.appender = try Appender(size: readable, lastLeafHash: lastLeaf, decompositionNodes: range.nodes.map(\.hash))
     }
 
     static func bigEndian32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> UInt32(24 - 8 * $0)) } }

@@ -68,6 +68,9 @@ final class PosixFile: @unchecked Sendable {
     /// Takes an exclusive, non-blocking `flock`.
     func lockExclusively() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
 
+    /// Releases the `flock`.
+    func unlock() { flock(descriptor, LOCK_UN) }
+
     static func syncDirectory(_ path: String) throws(AuditError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw AuditError(.storageFailure, "the log directory could not be opened") }

@@ -13,7 +13,8 @@ public enum AuditVerifier {
             case malformedEntry = "malformed-entry"
             /// The entry carries another index (an entry was removed, inserted or moved).
             case indexMismatch = "index-mismatch"
-            /// The entry does not name the previous entry's leaf hash (the chain is broken).
+            /// The entry at the next index does not name this entry's leaf hash: this entry (or the next one's
+            /// predecessor field) was altered.
             case chainBroken = "chain-broken"
             /// A stored tree node differs from the one the entries give.
             case nodeMismatch = "node-mismatch"
@@ -98,7 +99,10 @@ public enum AuditVerifier {
                     break scan
                 }
                 guard entry.index == index else { problems.append(Problem(index: index, kind: .indexMismatch)); break scan }
-                guard entry.previousLeafHash == previousLeaf else { problems.append(Problem(index: index, kind: .chainBroken)); break scan }
+                guard entry.previousLeafHash == previousLeaf else {
+                    problems.append(Problem(index: index > 0 ? index - 1 : 0, kind: .chainBroken))
+                    break scan
+                }
                 let leaf = hasher.leafHash(bytes)
                 completed += range.append(leaf, hasher: hasher)
                 previousLeaf = leaf
@@ -126,7 +130,9 @@ public enum AuditVerifier {
         }
         report.entries = position
         report.root = range.root(hasher: hasher)
-        report.problem = problems.min { ($0.index, $0.kind.rawValue) < ($1.index, $1.kind.rawValue) }
+        // A checkpoint mismatch only bounds where entries changed; any located problem is reported first.
+        func rank(_ problem: Problem) -> (Int, UInt64, String) { (problem.kind == .checkpointMismatch ? 1 : 0, problem.index, problem.kind.rawValue) }
+        report.problem = problems.min { rank($0) < rank($1) }
         return report
     }
 }
