@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "SignalProtocol", targets: ["SignalProtocol"]),
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
         .library(name: "AuditLog", targets: ["AuditLog"]),
+        .library(name: "AuditLogPostgres", targets: ["AuditLogPostgres"]),
         .library(name: "KeyService", targets: ["KeyService"]),
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
@@ -74,6 +75,11 @@ let package = Package(
         .target(
             name: "AuditLog",
             dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AuditLogPostgres",
+            dependencies: ["AuditLog", "PostgresSupport", "CryptoPrimitives"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -170,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuditLogTests",
-            dependencies: ["AuditLog", "CryptoPrimitives", "TestVectorKit"],
+            dependencies: ["AuditLog", "AuditLogPostgres", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives", "TestVectorKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
