@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
         .executable(name: "keyserviced", targets: ["keyserviced"]),
+        .executable(name: "chatsec", targets: ["chatsec"]),
         .executable(name: "signal-peer", targets: ["SignalPeer"]),
     ],
     dependencies: [
@@ -172,6 +173,19 @@ let package = Package(
         .testTarget(
             name: "KeyServiceTests",
             dependencies: ["KeyService", "CryptoPrimitives", "TestVectorKit"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ChatSecCLI",
+            dependencies: [
+                "AuditLog", "AuditLogPostgres", "CryptoPrimitives",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "chatsec",
+            dependencies: ["ChatSecCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -136,3 +136,9 @@ struct ByteReader {
         return text
     }
 }
+
+extension ByteReader {
+    mutating func uint32() throws(AuditError) -> UInt32 {
+        try bytes(4).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}

@@ -61,3 +61,20 @@ struct PrefetchedNodes: NodeReader {
         }
     }
 }
+
+/// Proofs read from a store (no signing key needed): what auditors and witnesses ask a log for.
+public enum ProofReader {
+    /// The inclusion proof of `index` in the tree of `size` entries of `store`.
+    public static func inclusion(index: UInt64, size: UInt64, store: some AuditStore) async throws -> [TreeHash] {
+        let ranges = MerkleProofs.inclusionRanges(index: index, size: size)
+        let reader = try await PrefetchedNodes.load(MerkleProofs.addresses(for: ranges), from: store)
+        return try MerkleProofs.hashes(of: ranges, reader: reader, hasher: MerkleHasher())
+    }
+
+    /// The consistency proof between two sizes of `store`.
+    public static func consistency(oldSize: UInt64, newSize: UInt64, store: some AuditStore) async throws -> [TreeHash] {
+        let ranges = MerkleProofs.consistencyRanges(oldSize: oldSize, newSize: newSize)
+        let reader = try await PrefetchedNodes.load(MerkleProofs.addresses(for: ranges), from: store)
+        return try MerkleProofs.hashes(of: ranges, reader: reader, hasher: MerkleHasher())
+    }
+}

@@ -1,0 +1,292 @@
+import ArgumentParser
+import AuditLog
+import CryptoPrimitives
+import Foundation
+
+/// `chatsec audit …`.
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify, prove and witness the audit log.",
+        subcommands: [Verify.self, CheckpointCommand.self, ProveInclusion.self, ProveConsistency.self, VerifyProof.self,
+                      Export.self, WitnessCommand.self, Append.self, Keygen.self]
+    )
+}
+
+/// Exit codes: 0 verified, 1 tampering or an invalid proof found, 2 usage or I/O problem.
+enum AuditExit {
+    static let problemFound = ExitCode(1)
+    static let failure = ExitCode(2)
+}
+
+/// Runs `body`, turning library errors into exit code 2 with a fixed message.
+func runCommand(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Output.error("error: \(error)")
+        throw AuditExit.failure
+    }
+}
+
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan the whole log: entries, chain, tree nodes and every checkpoint. Exit 1 names the first bad index."
+    )
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var keys: KeyOptions
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, start, checkNodes, close) = try store.open()
+            defer { close() }
+            let showProgress = !json && Output.stderrIsTerminal
+            let report = try await AuditVerifier.verify(store: opened, logVerifier: try keys.logVerifier(), witnesses: try keys.witnessVerifiers(),
+                                                        requiredWitnesses: keys.witnessesRequired, start: start, checkNodes: checkNodes,
+                                                        progress: { done, total in if showProgress { Output.progress(done, total) } })
+            if json {
+                var object: [String: Any] = ["valid": report.isValid, "entries": report.entries, "checkpoints_verified": report.checkpointsVerified,
+                                             "root": report.root.base64]
+                if let problem = report.problem { object["first_bad_index"] = problem.index; object["problem"] = problem.kind.rawValue }
+                Output.json(object)
+            } else if let problem = report.problem {
+                Output.line("FAILED: the log is not intact from index \(problem.index) (\(problem.kind.rawValue)); \(report.entries) entries scanned")
+            } else {
+                Output.line("OK: \(report.entries) entries, \(report.checkpointsVerified) checkpoints verified; root \(report.root.base64)")
+            }
+            if !report.isValid { throw AuditExit.problemFound }
+        }
+    }
+}
+
+struct CheckpointCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Sign and store a checkpoint of the current tree.")
+    @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("signer-key-file"), help: "The log's signing key (PRIVATE+KEY+…).") var signerKeyFile: String
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            let log = AuditLog(store: opened, signer: try loadSigner(signerKeyFile))
+            let signed = try await log.publishCheckpoint()
+            if json {
+                Output.json(["size": signed.checkpoint.size, "root": signed.checkpoint.root.base64, "note": signed.serialized])
+            } else {
+                FileHandle.standardOutput.write(Data(signed.serialized.utf8))
+            }
+        }
+    }
+}
+
+struct ProveInclusion: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write an offline proof bundle (C2SP tlog-proof) for one entry.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The entry's index.") var index: UInt64
+    @Option(name: .customLong("key"), help: "The log's verifier key (to pick a valid checkpoint), or @FILE.") var key: String
+    @Option(name: .customLong("out"), help: "Write the bundle here instead of standard output.") var out: String?
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            let verifier = try NoteVerifier(parsing: try KeyOptions.resolve(key))
+            // The smallest stored checkpoint that covers the entry and verifies.
+            var chosen: SignedCheckpoint?
+            for stored in try await opened.checkpoints().sorted(by: { $0.size < $1.size }) where stored.size > index {
+                if let signed = try? SignedCheckpoint(parsing: stored.note, logVerifier: verifier) { chosen = signed; break }
+            }
+            guard let chosen else { throw ValidationFailure("no valid checkpoint covers this index yet; run `chatsec audit checkpoint`") }
+            let size = chosen.checkpoint.size
+            let log = ProofSource(store: opened)
+            let proof = try await log.inclusionProof(index: index, size: size)
+            let entry = try await opened.entries(from: index, count: 1).first
+            let bundle = ProofBundle(entry: entry, index: index, proof: proof, checkpointNote: chosen.serialized)
+            if let out {
+                try Data(bundle.serialized.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            }
+            if json {
+                Output.json(["index": index, "size": size, "proof": proof.map(\.base64), "bundle": bundle.serialized])
+            } else if out == nil {
+                FileHandle.standardOutput.write(Data(bundle.serialized.utf8))
+            } else {
+                Output.line("wrote the proof of entry \(index) against the checkpoint of size \(size)")
+            }
+        }
+    }
+}
+
+struct ProveConsistency: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the consistency proof between two tree sizes (base64 hashes, one per line).")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The older tree size.") var old: UInt64
+    @Option(help: "The newer tree size.") var new: UInt64
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            let proof = try await ProofSource(store: opened).consistencyProof(oldSize: old, newSize: new)
+            if json {
+                Output.json(["old_size": old, "new_size": new, "proof": proof.map(\.base64)])
+            } else {
+                for hash in proof { Output.line(hash.base64) }
+            }
+        }
+    }
+}
+
+struct VerifyProof: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a proof bundle offline against the log's key (and witnesses).")
+    @Option(help: "The bundle file.") var bundle: String
+    @OptionGroup var keys: KeyOptions
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let text = try Output.read(bundle)
+            do {
+                let parsed = try ProofBundle(parsing: text)
+                let (checkpoint, entry) = try parsed.verify(logVerifier: try keys.logVerifier(), witnesses: try keys.witnessVerifiers(),
+                                                            requiredWitnesses: keys.witnessesRequired)
+                if json {
+                    var object: [String: Any] = ["valid": true, "index": parsed.index, "tree_size": checkpoint.checkpoint.size, "origin": checkpoint.checkpoint.origin]
+                    if let entry {
+                        object["entry"] = ["tenant": entry.event.tenant, "actor": entry.event.actor, "event_type": entry.event.eventType,
+                                           "outcome": entry.event.outcome.rawValue, "resource": entry.event.resource, "request_id": entry.event.requestID,
+                                           "time_ms": entry.timeMilliseconds]
+                    }
+                    Output.json(object)
+                } else {
+                    Output.line("OK: entry \(parsed.index) is in the log \(checkpoint.checkpoint.origin) of size \(checkpoint.checkpoint.size)")
+                }
+            } catch {
+                if json { Output.json(["valid": false, "problem": "\(error)"]) } else { Output.line("FAILED: \(error)") }
+                throw AuditExit.problemFound
+            }
+        }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write entries [from, to) and their checkpoints to an archive file that `verify --archive` checks.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The first index (default 0).") var from: UInt64 = 0
+    @Option(help: "One past the last index (default: the log's size).") var to: UInt64?
+    @Option(help: "The archive file.") var out: String
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            var end = try await opened.size()
+            if let to { end = to }
+            let archive = try await AuditArchive.export(from: opened, start: from, end: end)
+            try Data(archive.serialized()).write(to: URL(fileURLWithPath: out), options: .atomic)
+            if json {
+                Output.json(["from": from, "to": end, "entries": archive.entries.count, "checkpoints": archive.checkpoints.count])
+            } else {
+                Output.line("wrote \(archive.entries.count) entries and \(archive.checkpoints.count) checkpoints to \(out)")
+            }
+        }
+    }
+}
+
+struct WitnessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "witness",
+        abstract: "Cosign the log's latest checkpoint after checking it is consistent with the last one this witness cosigned."
+    )
+    @OptionGroup var store: StoreOptions
+    @Option(name: .customLong("key"), help: "The log's verifier key, or @FILE.") var logKey: String
+    @Option(name: .customLong("witness-key-file"), help: "The witness's cosigning key (PRIVATE+KEY+…, type 0x04).") var witnessKeyFile: String
+    @Option(help: "The witness's state file (the last cosigned checkpoint); created on first use.") var state: String
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            let witness = try Witness(signer: try loadSigner(witnessKeyFile), logVerifier: try NoteVerifier(parsing: try KeyOptions.resolve(logKey)))
+            guard let latest = try await opened.checkpoints().max(by: { $0.size < $1.size }) else { throw ValidationFailure("the log has no checkpoint") }
+            let last: Checkpoint? = FileManager.default.fileExists(atPath: state)
+                ? try SignedCheckpoint(parsing: try Output.read(state), logVerifier: witness.logVerifier).checkpoint : nil
+            let newSize = try SignedCheckpoint(parsing: latest.note, logVerifier: witness.logVerifier).checkpoint.size
+            var proof: [TreeHash] = []
+            if let last { proof = try await ProofSource(store: opened).consistencyProof(oldSize: last.size, newSize: newSize) }
+            let cosigned: SignedCheckpoint
+            do {
+                cosigned = try witness.cosign(latest.note, last: last, proof: proof, timestamp: UInt64(Date().timeIntervalSince1970))
+            } catch let error as AuditError where error.code == .inconsistent {
+                if json { Output.json(["cosigned": false, "problem": "inconsistent"]) } else { Output.line("REFUSED: \(error)") }
+                throw AuditExit.problemFound
+            }
+            try await opened.saveCheckpoint(cosigned.serialized, size: newSize)
+            try Output.writeSecret(Array(cosigned.serialized.utf8), to: state)
+            if json { Output.json(["cosigned": true, "size": newSize, "note": cosigned.serialized]) } else { FileHandle.standardOutput.write(Data(cosigned.serialized.utf8)) }
+        }
+    }
+}
+
+struct Append: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Append events read as JSON lines from standard input; print one receipt per event once it is durable."
+    )
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runCommand {
+            let (opened, _, _, close) = try store.open()
+            defer { close() }
+            while let line = readLine(strippingNewline: true) {
+                guard !line.isEmpty else { continue }
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { throw ValidationFailure("each line must be a JSON object") }
+                func field(_ name: String) -> String { object[name] as? String ?? "" }
+                let event = AuditEvent(tenant: field("tenant"), actor: field("actor"), eventType: field("event_type"),
+                                       outcome: field("outcome") == "failure" ? .failure : .success, originAddress: field("origin_address"),
+                                       originClient: field("origin_client"), resource: field("resource"), requestID: field("request_id"),
+                                       reason: field("reason"), attributes: object["attributes"] as? [String: String] ?? [:])
+                let receipt = try await opened.append([event], time: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))[0]
+                Output.json(["index": receipt.index, "leaf_hash": receipt.leafHash.base64])
+            }
+        }
+    }
+}
+
+struct Keygen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Make a signing key: the secret goes to a file (mode 0600), the verifier key to standard output.")
+    @Option(help: "The key name (for a log: its origin, e.g. audit.example.com/log).") var name: String
+    @Option(help: "Write the secret key here.") var out: String
+    @Flag(help: "A witness cosigning key (C2SP tlog-cosignature, type 0x04).") var cosigner = false
+
+    func run() async throws {
+        try await runCommand {
+            let signer = try NoteSigner.generate(name: name, type: cosigner ? .cosignatureV1 : .ed25519)
+            try Output.writeSecret(signer.secretKeyString().unprotectedCopy(), to: out)
+            Output.line(signer.verifier.description)
+        }
+    }
+}
+
+/// Proofs straight from a store (no signing key needed).
+struct ProofSource {
+    let store: any AuditStore
+
+    func inclusionProof(index: UInt64, size: UInt64) async throws -> [TreeHash] {
+        guard index < size, size <= (try await store.size()) else { throw AuditError(.outOfRange) }
+        return try await ProofReader.inclusion(index: index, size: size, store: store)
+    }
+
+    func consistencyProof(oldSize: UInt64, newSize: UInt64) async throws -> [TreeHash] {
+        guard oldSize <= newSize, newSize <= (try await store.size()) else { throw AuditError(.outOfRange) }
+        return try await ProofReader.consistency(oldSize: oldSize, newSize: newSize, store: store)
+    }
+}

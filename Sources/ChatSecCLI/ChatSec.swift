@@ -1,0 +1,14 @@
+public import ArgumentParser
+
+/// `chatsec`: ChatSecurity's command line for auditors and operators.
+public struct ChatSec: AsyncParsableCommand {
+    /// The command's configuration.
+    public static let configuration = CommandConfiguration(
+        commandName: "chatsec",
+        abstract: "ChatSecurity tools: verify and prove the tamper-evident audit log.",
+        subcommands: [Audit.self]
+    )
+
+    /// A command.
+    public init() {}
+}
