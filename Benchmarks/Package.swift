@@ -40,6 +40,19 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "AuditLogBench",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CryptoPrimitives", package: parentPackage),
+                .product(name: "AuditLog", package: parentPackage),
+                .product(name: "AuditLogPostgres", package: parentPackage),
+                .product(name: "PostgresSupport", package: parentPackage),
+            ],
+            path: "Benchmarks/AuditLogBench",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "KeyServiceBench",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

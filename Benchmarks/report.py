@@ -3,6 +3,7 @@
 
     Benchmarks/report.py signal        # Signal protocol vs its primitives, and vs python-axolotl 0.2.3
     Benchmarks/report.py keyservice    # keyserviced over HTTP (wrk) vs its no-op route and vs in-process encrypt
+    Benchmarks/report.py audit         # audit log vs Go's x/mod tlog, raw fsync'd writes, plain INSERTs, SHA-256
 
 Medians (p50 wall clock per operation) come from `swift package benchmark --format markdown`; python-axolotl is
 timed in the same invocation with the repository's .venv (created by Tests/tooling/run-tests).
@@ -202,8 +203,85 @@ def keyservice_report(seconds=10, connections=16, threads=1):
     print(f"| AES-256-GCM seal, 128 B | {fmt(seal)} | {1e9 / seal:,.0f} | 1.0× |")
 
 
+def throwaway_postgres():
+    """Starts an initdb cluster in a temp directory on a free port; returns (url, stop)."""
+    import glob
+    import shutil
+    import socket
+    import tempfile
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not bins:
+        return None, lambda: None
+    pg_bin = bins[-1]
+    directory = tempfile.mkdtemp(prefix="chatsec-bench-pg-")
+    run_as = []
+    if os.geteuid() == 0:
+        shutil.chown(directory, "postgres", "postgres")
+        run_as = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    subprocess.run(run_as + [f"{pg_bin}/initdb", "-D", f"{directory}/data", "-U", "chatsec", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                   check=True, capture_output=True)
+    subprocess.run(run_as + [f"{pg_bin}/pg_ctl", "-D", f"{directory}/data", "-l", f"{directory}/log", "-w", "-o",
+                             f"-c listen_addresses=127.0.0.1 -p {port} -k {directory}"] + ["start"], check=True, capture_output=True)
+
+    def stop():
+        subprocess.run(run_as + [f"{pg_bin}/pg_ctl", "-D", f"{directory}/data", "-m", "immediate", "-w", "stop"], capture_output=True)
+        shutil.rmtree(directory, ignore_errors=True)
+
+    return f"postgresql://chatsec@127.0.0.1:{port}/postgres", stop
+
+
+def go_tlog_bench(appends, proofs):
+    """Go's golang.org/x/mod/sumdb/tlog on the same machine, same run (Tests/tooling/audit/gocheck)."""
+    import tempfile
+
+    directory = tempfile.mkdtemp(prefix="gocheck-")
+    binary = os.path.join(directory, "gocheck")
+    environment = {**os.environ, "GOPATH": "/usr/share/gocode", "GO111MODULE": "off", "GOCACHE": os.path.join(directory, "cache")}
+    subprocess.run(["go", "build", "-o", binary, os.path.join(ROOT, "Tests/tooling/audit/gocheck/main.go")], check=True, env=environment)
+    output = subprocess.run([binary], input=json.dumps({"bench": {"appends": appends, "proofs": proofs}}), capture_output=True, text=True, check=True).stdout
+    detail = json.loads(json.loads(output.strip().splitlines()[-1])["detail"])
+    return detail["appends_per_second"], detail["proofs_per_second"]
+
+
+def audit_report():
+    url, stop = throwaway_postgres()
+    if url:
+        os.environ["CHATSEC_BENCH_DATABASE_URL"] = url
+    try:
+        medians = run_benchmarks(["AuditLogBench"])
+    finally:
+        stop()
+    go_appends, go_proofs = go_tlog_bench(1_000_000, 100_000)
+    ours_appends = 1e9 / medians["Audit append in memory (100-byte entries)"]
+    ours_proofs = 1e9 / medians["Audit inclusion prove+verify (100,000 entries)"]
+    print("| In memory | ChatSecurity | Go x/mod tlog (same run) | Ratio | Target |")
+    print("|---|---|---|---|---|")
+    print(f"| leaf appends/s (100-byte entries) | {ours_appends:,.0f} | {go_appends:,.0f} | {ours_appends / go_appends:.2f}× | ≥ 1.0 {'met' if ours_appends >= go_appends else 'NOT met'} |")
+    print(f"| inclusion prove+verify/s | {ours_proofs:,.0f} | {go_proofs:,.0f} | {ours_proofs / go_proofs:.2f}× | ≥ 1.0 {'met' if ours_proofs >= go_proofs else 'NOT met'} |")
+    print()
+    print("| Durable append (one at a time) | ChatSecurity | Baseline (same bytes, same run) | Ratio | Target |")
+    print("|---|---|---|---|---|")
+    rows = [("file store vs raw write + fsync", "Audit durable append, file store", "Raw fsync'd append of the same record"),
+            ("PostgreSQL vs plain INSERT (autocommit)", "Audit durable append, PostgreSQL", "Plain INSERT of the same bytes")]
+    for label, ours, base in rows:
+        if ours not in medians:
+            print(f"| {label} | not measured (no PostgreSQL) | | | |")
+            continue
+        rate, base_rate = 1e9 / medians[ours], 1e9 / medians[base]
+        print(f"| {label} | {rate:,.0f}/s | {base_rate:,.0f}/s | {rate / base_rate:.2f} | ≥ 0.7 {'met' if rate / base_rate >= 0.7 else 'NOT met'} |")
+    print()
+    verify, sha = medians["Audit verify, 1M entries"], medians["SHA-256 over the same 1M entries"]
+    print("| Full verify | Time | SHA-256 over the same entry bytes | Ratio |")
+    print("|---|---|---|---|")
+    print(f"| 1,000,000 entries (file store) | {verify / 1e6:,.0f} ms | {sha / 1e6:,.0f} ms | {verify / sha:.1f}× |")
+
+
 if __name__ == "__main__":
-    suites = {"signal": signal_report, "keyservice": keyservice_report}
+    suites = {"signal": signal_report, "keyservice": keyservice_report, "audit": audit_report}
     if len(sys.argv) != 2 or sys.argv[1] not in suites:
         print(__doc__)
         sys.exit(2)

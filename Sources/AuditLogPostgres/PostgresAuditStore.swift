@@ -1,11 +1,12 @@
 public import AuditLog
 import CryptoPrimitives
 import PostgresSupport
+import Synchronization
 
 /// The audit log in PostgreSQL, shared safely by several appending processes.
 ///
-/// Three tables per log (prefix `audit` by default): `<prefix>_entries(idx, entry, leaf_hash, appended_at)`,
-/// `<prefix>_nodes(level, idx, hash)` and `<prefix>_checkpoints(id, size, note, saved_at)`. ``install(url:prefix:writerRole:)``
+/// Three tables per log (prefix `audit` by default): `<prefix>_entries(idx, entry, leaf_hash, appended_at)` (the
+/// leaf hashes are the tree's level 0), `<prefix>_nodes(level, idx, hash)` for levels 1 and up, and `<prefix>_checkpoints(id, size, note, saved_at)`. ``install(url:prefix:writerRole:)``
 /// (run once by an owner role) creates them with triggers that refuse `UPDATE`, `DELETE` and `TRUNCATE`, and grants
 /// the writer role `SELECT` and `INSERT` only. Each append is one transaction: it takes a transaction-scoped
 /// advisory lock for the log, reads the last entry and the tree's right edge, and inserts the new entries and
@@ -15,6 +16,10 @@ public final class PostgresAuditStore: AuditStore {
     private let pool: PostgresPool
     private let tables: Tables
     private let lockKey: Int64
+    /// The state after this process's last append: while no other process appends, the next append needs one
+    /// statement (its inserts are guarded by "the log still has exactly this many entries" and by the primary
+    /// keys, so a stale cache can only make it fall back to the locking path, never write out of order).
+    private let cached = Mutex<Appender?>(nil)
 
     struct Tables {
         let entries: String
@@ -96,44 +101,106 @@ public final class PostgresAuditStore: AuditStore {
 
     // MARK: - AuditStore
 
-    /// Appends in one transaction under the log's advisory lock.
+    /// Appends: one statement when this process appended last, else one transaction under the log's advisory lock.
     public func append(_ events: [AuditEvent], time: Int64) async throws -> [AuditReceipt] {
         guard !events.isEmpty else { return [] }
+        // One statement carries at most 65,535 parameters: large batches go in chunks (each durable before the next).
+        if events.count > Self.maximumStatementBatch {
+            var receipts: [AuditReceipt] = []
+            for start in stride(from: 0, to: events.count, by: Self.maximumStatementBatch) {
+                receipts += try await append(Array(events[start..<min(events.count, start + Self.maximumStatementBatch)]), time: time)
+            }
+            return receipts
+        }
+        if let state = cached.withLock({ $0 }) {
+            var appender = state
+            let batch = try appender.append(events, time: time, hasher: MerkleHasher())
+            if let receipts = try await appendOptimistically(batch, expectedSize: state.size) {
+                cached.withLock { $0 = appender }
+                return receipts
+            }
+            cached.withLock { $0 = nil }
+        }
+        return try await appendLocked(events, time: time)
+    }
+
+    /// The most events in one statement.
+    static let maximumStatementBatch = 1024
+
+    /// The single-statement path: inserts entries and nodes only if the log still has `expectedSize` entries; a
+    /// concurrent appender makes it insert nothing or fail on a primary key. Returns `nil` when it did not apply.
+    private func appendOptimistically(_ batch: Appender.Batch, expectedSize: UInt64) async throws -> [AuditReceipt]? {
+        let tables = self.tables
+        let (sql, parameters) = Self.insertStatement(batch, tables: tables, guardSize: expectedSize)
+        do {
+            let inserted = try await pool.withConnection { db -> Int64 in
+                try db.execute(sql, parameters, prepare: true).singleRow()?["inserted"].int64 ?? 0
+            }
+            guard inserted == Int64(batch.entries.count) else { return nil }
+            return batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return nil
+        } catch {
+            throw AuditError(.storageFailure, "a PostgreSQL operation on the audit log failed")
+        }
+    }
+
+    /// The locking path: the advisory lock, the last entry and the right edge, then the inserts, in one transaction.
+    private func appendLocked(_ events: [AuditEvent], time: Int64) async throws -> [AuditReceipt] {
         let tables = self.tables
         let lockKey = self.lockKey
-        return try await run {
-            try await self.pool.transaction { db -> [AuditReceipt] in
+        let (receipts, appender) = try await run {
+            try await self.pool.transaction { db -> ([AuditReceipt], Appender) in
                 try db.execute("SELECT pg_advisory_xact_lock($1)", [.int64(lockKey)])
                 let last = try db.execute("SELECT idx, leaf_hash FROM \(tables.entries) ORDER BY idx DESC LIMIT 1").singleRow()
                 let size = UInt64(last.flatMap { $0["idx"].int64 }.map { $0 + 1 } ?? 0)
                 let lastLeaf = last.flatMap { $0["leaf_hash"].bytes }.flatMap { TreeHash(bytes: $0) } ?? .zero
-                let addresses = Appender.decompositionAddresses(size: size)
-                let edge = try Self.readNodes(addresses, tables: tables, db: db)
+                let edge = try Self.readNodes(Appender.decompositionAddresses(size: size), tables: tables, db: db)
                 var appender = try Appender(size: size, lastLeafHash: lastLeaf, decompositionNodes: edge)
                 let batch = try appender.append(events, time: time, hasher: MerkleHasher())
-                for chunk in stride(from: 0, to: batch.entries.count, by: 1000) {
-                    let rows = batch.entries[chunk..<min(chunk + 1000, batch.entries.count)]
-                    var parameters: [PostgresValue] = []
-                    var values: [String] = []
-                    for row in rows {
-                        values.append("($\(parameters.count + 1), $\(parameters.count + 2), $\(parameters.count + 3))")
-                        parameters += [.int64(Int64(row.index)), .bytea(row.bytes), .bytea(row.leafHash.bytes)]
-                    }
-                    try db.execute("INSERT INTO \(tables.entries) (idx, entry, leaf_hash) VALUES \(values.joined(separator: ", "))", parameters)
-                }
-                for chunk in stride(from: 0, to: batch.nodes.count, by: 1000) {
-                    let rows = batch.nodes[chunk..<min(chunk + 1000, batch.nodes.count)]
-                    var parameters: [PostgresValue] = []
-                    var values: [String] = []
-                    for row in rows {
-                        values.append("($\(parameters.count + 1), $\(parameters.count + 2), $\(parameters.count + 3))")
-                        parameters += [.int16(Int16(row.address.level)), .int64(Int64(row.address.index)), .bytea(row.hash.bytes)]
-                    }
-                    try db.execute("INSERT INTO \(tables.nodes) (level, idx, hash) VALUES \(values.joined(separator: ", "))", parameters)
-                }
-                return batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }
+                let (sql, parameters) = Self.insertStatement(batch, tables: tables, guardSize: nil)
+                let inserted = try db.execute(sql, parameters).singleRow()?["inserted"].int64 ?? 0
+                guard inserted == Int64(batch.entries.count) else { throw AuditError(.storageFailure, "the append did not apply") }
+                return (batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }, appender)
             }
         }
+        cached.withLock { $0 = appender }
+        return receipts
+    }
+
+    /// One statement inserting a batch's entries and nodes (data-modifying CTEs), optionally only if the log
+    /// still has `guardSize` entries. Returns the number of entries inserted as `inserted`.
+    static func insertStatement(_ batch: Appender.Batch, tables: Tables, guardSize: UInt64?) -> (String, [PostgresValue]) {
+        var parameters: [PostgresValue] = []
+        func placeholder(_ value: PostgresValue) -> String {
+            parameters.append(value)
+            return "$\(parameters.count)"
+        }
+        let guardValue = guardSize.map { placeholder(.int64(Int64($0))) }
+        let entryRows = batch.entries.map { "(\(placeholder(.int64(Int64($0.index))))::bigint, \(placeholder(.bytea($0.bytes)))::bytea, \(placeholder(.bytea($0.leafHash.bytes)))::bytea)" }
+        // Level 0 is the entries' leaf_hash column.
+        let nodeRows = batch.nodes.filter { $0.address.level > 0 }.map {
+            "(\(placeholder(.int16(Int16($0.address.level))))::smallint, \(placeholder(.int64(Int64($0.address.index))))::bigint, \(placeholder(.bytea($0.hash.bytes)))::bytea)"
+        }
+        let condition = guardValue == nil ? "" : "WHERE (SELECT ok FROM expected)"
+        var parts: [String] = []
+        if let guardValue { parts.append("expected AS (SELECT COALESCE(max(idx) + 1, 0) = \(guardValue) AS ok FROM \(tables.entries))") }
+        parts.append("""
+            new_entries AS (
+                INSERT INTO \(tables.entries) (idx, entry, leaf_hash)
+                SELECT * FROM (VALUES \(entryRows.joined(separator: ", "))) AS v(idx, entry, leaf_hash) \(condition)
+                RETURNING idx)
+            """)
+        if !nodeRows.isEmpty {
+            parts.append("""
+                new_nodes AS (
+                    INSERT INTO \(tables.nodes) (level, idx, hash)
+                    SELECT * FROM (VALUES \(nodeRows.joined(separator: ", "))) AS v(level, idx, hash) \(condition)
+                    RETURNING idx)
+                """)
+        }
+        let sql = "WITH " + parts.joined(separator: ",\n") + "\nSELECT count(*) AS inserted FROM new_entries"
+        return (sql, parameters)
     }
 
     /// One past the highest index.
@@ -201,8 +268,11 @@ public final class PostgresAuditStore: AuditStore {
             while end < addresses.count, addresses[end].level == first.level, addresses[end].index == first.index + UInt64(end - position), end - position < 100_000 {
                 end += 1
             }
-            let rows = try db.execute("SELECT idx, hash FROM \(tables.nodes) WHERE level = $1 AND idx >= $2 AND idx < $3 ORDER BY idx",
-                                      [.int16(Int16(first.level)), .int64(Int64(first.index)), .int64(Int64(first.index) + Int64(end - position))]).rows
+            let rows = first.level == 0
+                ? try db.execute("SELECT idx, leaf_hash AS hash FROM \(tables.entries) WHERE idx >= $1 AND idx < $2 ORDER BY idx",
+                                 [.int64(Int64(first.index)), .int64(Int64(first.index) + Int64(end - position))]).rows
+                : try db.execute("SELECT idx, hash FROM \(tables.nodes) WHERE level = $1 AND idx >= $2 AND idx < $3 ORDER BY idx",
+                                 [.int16(Int16(first.level)), .int64(Int64(first.index)), .int64(Int64(first.index) + Int64(end - position))]).rows
             guard rows.count == end - position else { throw TreeError(.missingNode) }
             for (offset, row) in rows.enumerated() {
                 guard row["idx"].int64 == Int64(first.index) + Int64(offset), let bytes = row["hash"].bytes, let hash = TreeHash(bytes: bytes) else {

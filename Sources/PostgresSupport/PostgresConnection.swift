@@ -15,6 +15,10 @@ public final class PostgresConnection: @unchecked Sendable {
     // Safety: `handle` is only touched while `lock` is held.
     private let lock = NSLock()
     private var handle: OpaquePointer?
+    /// Statements prepared on this connection (SQL text → server-side name).
+    private var prepared: [String: String] = [:]
+    /// The most statements one connection keeps prepared; later ones run unprepared.
+    static let maximumPreparedStatements = 256
 
     /// Connects with a libpq connection URI (`postgresql://user:password@host:port/database?sslmode=…`) or a
     /// `key=value` connection string.
@@ -57,9 +61,10 @@ public final class PostgresConnection: @unchecked Sendable {
         return PQstatus(handle) == CONNECTION_OK
     }
 
-    /// Runs one statement with parameters `$1…$n` and returns its rows.
+    /// Runs one statement with parameters `$1…$n` and returns its rows. With `prepare`, the statement is parsed
+    /// and planned once per connection (the SQL text is the key; use it for statements run again and again).
     @discardableResult
-    public func execute(_ sql: String, _ parameters: [PostgresValue] = []) throws -> PostgresResult {
+    public func execute(_ sql: String, _ parameters: [PostgresValue] = [], prepare: Bool = false) throws -> PostgresResult {
         lock.lock()
         defer { lock.unlock() }
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
@@ -74,8 +79,22 @@ public final class PostgresConnection: @unchecked Sendable {
         let types = parameters.map { Oid($0.oid) }
         let lengths = encoded.map { Int32($0?.count ?? 0) }
         let formats = [Int32](repeating: 1, count: parameters.count)
+        var statementName = prepare ? prepared[sql] : nil
+        if prepare, statementName == nil, prepared.count < Self.maximumPreparedStatements {
+            let name = "chatsec_s\(prepared.count)"
+            guard let preparation = PQprepare(handle, name, sql, Int32(parameters.count), types) else {
+                throw PostgresError(.connectionClosed, "no result: the connection broke")
+            }
+            defer { PQclear(preparation) }
+            guard PQresultStatus(preparation) == PGRES_COMMAND_OK else { throw Self.serverError(preparation) }
+            prepared[sql] = name
+            statementName = name
+        }
         let result = withParameterPointers(encoded) { pointers in
-            PQexecParams(handle, sql, Int32(parameters.count), types, pointers, lengths, formats, 1)
+            if let statementName {
+                return PQexecPrepared(handle, statementName, Int32(parameters.count), pointers, lengths, formats, 1)
+            }
+            return PQexecParams(handle, sql, Int32(parameters.count), types, pointers, lengths, formats, 1)
         }
         guard let result else {
             throw PostgresError(.connectionClosed, "no result: the connection broke")

@@ -11,13 +11,14 @@ import Synchronization
 /// - `checkpoints.log`: records `length (4) ‖ size (8) ‖ signed note ‖ first 8 bytes of SHA-256(all before)`.
 ///
 /// An append writes its records and `fsync`s the segment before it returns (group commit batches concurrent
-/// appends into one write and one `fsync`). Tree nodes are derived data: they are written without waiting and
-/// rebuilt from the entries on open if a crash lost them. On open, an incomplete or unverifiable record at the
+/// appends into one write and one `fsync`). Tree nodes are derived data: they are kept in memory and written
+/// in bulk (every few thousand nodes, at each checkpoint and on close), and rebuilt from the entries on open if
+/// a crash lost them, so an append costs one write and one `fsync`. On open, an incomplete or unverifiable record at the
 /// very end of the last segment (a torn write) is moved to `<segment>.torn-<offset>` for inspection and cut;
 /// a bad record anywhere else is not repaired: the store opens read-only and reading it fails with
 /// ``AuditStoreReadError``, which `verify` reports with the index.
 public final class FileAuditStore: AuditStore, @unchecked Sendable {
-    // Safety: all mutable state is behind `state` (a Mutex); file writes run on `queue`, one at a time.
+    // Safety: all mutable state is behind `state` (a Mutex); file writes hold `writer`, one at a time.
     private struct Segment {
         let firstIndex: UInt64
         let file: PosixFile
@@ -29,7 +30,10 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         /// Entry i is in `segments[locations[i].segment]` at byte `locations[i].offset` (record start).
         var locations: [(segment: Int, offset: UInt64, length: Int)] = []
         var nodeFiles: [PosixFile] = []
+        /// Nodes written to each level's file.
         var nodeCounts: [UInt64] = []
+        /// Nodes after those, not yet written (derived data: written in bulk, rebuilt from entries after a crash).
+        var pendingNodes: [[TreeHash]] = []
         var appender = Appender()
         var checkpoints: [StoredCheckpoint] = []
         var checkpointLength: UInt64 = 0
@@ -43,7 +47,9 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
     private let state: Mutex<State>
     private let lockFile: PosixFile
     private let checkpointFile: PosixFile
-    private let queue = DispatchQueue(label: "chatsecurity.audit.file-store")
+    /// Serializes writers. Writes run on the caller's thread: an append is one `pwrite` and one `fsync`, and
+    /// hopping to another thread and back costs as much as the write itself.
+    private let writer = NSLock()
     private let hasher = Mutex(MerkleHasherBox())
 
     /// Where a new segment starts.
@@ -72,7 +78,7 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
     /// Appends durably.
     public func append(_ events: [AuditEvent], time: Int64) async throws -> [AuditReceipt] {
         guard !events.isEmpty else { return [] }
-        return try await perform { try self.appendNow(events, time: time) }
+        return try perform { try self.appendNow(events, time: time) }
     }
 
     /// The number of entries (readable or not).
@@ -110,19 +116,29 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         return result
     }
 
-    /// Stored node hashes (contiguous runs of one level are read at once).
+    /// Stored node hashes (contiguous runs of one level are read at once; recent ones come from memory).
     public func nodes(_ addresses: [NodeAddress]) async throws -> [TreeHash] {
-        let (files, counts) = state.withLock { ($0.nodeFiles, $0.nodeCounts) }
+        let (files, counts, pending) = state.withLock { ($0.nodeFiles, $0.nodeCounts, $0.pendingNodes) }
         var result = [TreeHash](repeating: .zero, count: addresses.count)
         var position = 0
         while position < addresses.count {
             let first = addresses[position]
+            guard first.level < files.count else { throw TreeError(.missingNode) }
+            let written = counts[first.level]
+            if first.index >= written {
+                let offset = first.index - written
+                let level = first.level < pending.count ? pending[first.level] : []
+                guard offset < UInt64(level.count) else { throw TreeError(.missingNode) }
+                result[position] = level[Int(offset)]
+                position += 1
+                continue
+            }
             var end = position + 1
-            while end < addresses.count, addresses[end].level == first.level, addresses[end].index == first.index + UInt64(end - position), end - position < 65536 {
+            while end < addresses.count, addresses[end].level == first.level, addresses[end].index == first.index + UInt64(end - position),
+                  addresses[end].index < written, end - position < 65536 {
                 end += 1
             }
             let count = end - position
-            guard first.level < files.count, first.index + UInt64(count) <= counts[first.level] else { throw TreeError(.missingNode) }
             let bytes = try files[first.level].read(at: first.index * 32, count: count * 32)
             for offset in 0..<count {
                 guard let hash = TreeHash(bytes: bytes[(offset * 32)..<(offset * 32 + 32)]) else { throw TreeError(.missingNode) }
@@ -135,11 +151,12 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
 
     /// Stores a checkpoint durably (after making the nodes durable too).
     public func saveCheckpoint(_ note: String, size: UInt64) async throws {
-        try await perform {
+        try perform {
             let noteBytes = Array(note.utf8)
             guard noteBytes.count <= SignedNote.maximumLength * 2 else { throw AuditError(.malformedNote, "checkpoint note too long") }
             var record = Self.bigEndian32(UInt32(noteBytes.count)) + Self.bigEndian64(size) + noteBytes
             record += SHA256.hash(record).prefix(8)
+            try self.flushPendingNodes()
             let (files, offset) = self.state.withLock { ($0.nodeFiles, $0.checkpointLength) }
             for file in files { try file.sync() }
             try self.checkpointFile.write(record, at: offset)
@@ -156,7 +173,8 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
 
     /// Makes the node files durable and releases the directory lock; later appends fail.
     public func close() {
-        queue.sync {
+        writer.withLock {
+            try? flushPendingNodes()
             for file in state.withLock({ $0.nodeFiles }) { try? file.sync() }
             state.withLock { $0.closed = true }
             lockFile.unlock()
@@ -165,17 +183,41 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
 
     /// Makes node files durable (they are rebuilt on open anyway).
     public func sync() async throws {
-        try await perform { for file in self.state.withLock({ $0.nodeFiles }) { try file.sync() } }
+        try perform {
+            try self.flushPendingNodes()
+            for file in self.state.withLock({ $0.nodeFiles }) { try file.sync() }
+        }
+    }
+
+    /// The most nodes kept in memory before they are written.
+    static let pendingNodeLimit = 8192
+
+    /// Writes the nodes kept in memory to their files (holds `writer`).
+    private func flushPendingNodes() throws {
+        try state.withLock { state in try Self.flushPending(&state, directory: directory) }
+    }
+
+    private static func flushPending(_ state: inout State, directory: URL) throws {
+        for level in state.pendingNodes.indices where !state.pendingNodes[level].isEmpty {
+            let bytes = state.pendingNodes[level].flatMap(\.bytes)
+            try state.nodeFiles[level].write(bytes, at: state.nodeCounts[level] * 32)
+            state.nodeCounts[level] += UInt64(state.pendingNodes[level].count)
+            state.pendingNodes[level].removeAll(keepingCapacity: true)
+        }
     }
 
     // MARK: - Appending
 
+    /// Runs under `writer` (one append at a time). The shared state is read and updated in place under its lock,
+    /// never copied whole, and the lock is not held across the write and `fsync`.
     private func appendNow(_ events: [AuditEvent], time: Int64) throws -> [AuditReceipt] {
-        var current = state.withLock { $0 }
-        guard !current.closed else { throw AuditError(.storageFailure, "the store is closed") }
-        guard current.unreadableIndex == nil else { throw AuditError(.corrupted, "the log has an unreadable record; appends are refused") }
-        let batch = try hasher.withLock { box in try current.appender.append(events, time: time, hasher: box.hasher) }
-        // Records for the segment.
+        let (closed, unreadable, start, lastSegment, count) = state.withLock { state in
+            (state.closed, state.unreadableIndex, state.appender, state.segments.last, UInt64(state.locations.count))
+        }
+        guard !closed else { throw AuditError(.storageFailure, "the store is closed") }
+        guard unreadable == nil else { throw AuditError(.corrupted, "the log has an unreadable record; appends are refused") }
+        var appender = start
+        let batch = try hasher.withLock { box in try appender.append(events, time: time, hasher: box.hasher) }
         var records: [UInt8] = []
         var sizes: [Int] = []
         for entry in batch.entries {
@@ -184,26 +226,43 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
             records += record
             sizes.append(entry.bytes.count)
         }
-        if current.segments.isEmpty || current.segments[current.segments.count - 1].length >= Self.segmentLimit {
-            let first = UInt64(current.locations.count)
-            let name = String(format: "entries-%020llu.seg", first)
+        var segment = lastSegment
+        var newSegment: Segment?
+        if segment == nil || (segment?.length ?? 0) >= Self.segmentLimit {
+            let name = String(format: "entries-%020llu.seg", count)
             let file = try PosixFile(path: directory.appendingPathComponent(name).path, create: true)
             try PosixFile.syncDirectory(directory.path)
-            current.segments.append(Segment(firstIndex: first, file: file, length: 0))
+            newSegment = Segment(firstIndex: count, file: file, length: 0)
+            segment = newSegment
         }
-        let segmentIndex = current.segments.count - 1
-        let segment = current.segments[segmentIndex]
-        try segment.file.write(records, at: segment.length)
-        try segment.file.sync()
-        var offset = segment.length
-        for size in sizes {
-            current.locations.append((segmentIndex, offset, size))
-            offset += UInt64(4 + size + 8)
+        guard let target = segment else { throw AuditError(.storageFailure) }
+        try target.file.write(records, at: target.length)
+        try target.file.sync()
+        try state.withLock { state in
+            if let newSegment { state.segments.append(newSegment) }
+            let segmentIndex = state.segments.count - 1
+            var offset = state.segments[segmentIndex].length
+            for size in sizes {
+                state.locations.append((segmentIndex, offset, size))
+                offset += UInt64(4 + size + 8)
+            }
+            state.segments[segmentIndex].length = offset
+            // Nodes: derived data, kept in memory and written in bulk.
+            for (address, hash) in batch.nodes {
+                while state.nodeFiles.count <= address.level {
+                    let path = directory.appendingPathComponent(String(format: "nodes-%02d.bin", state.nodeFiles.count)).path
+                    state.nodeFiles.append(try PosixFile(path: path, create: true))
+                    state.nodeCounts.append(0)
+                }
+                while state.pendingNodes.count <= address.level { state.pendingNodes.append([]) }
+                guard address.index == state.nodeCounts[address.level] + UInt64(state.pendingNodes[address.level].count) else {
+                    throw AuditError(.corrupted, "tree nodes out of order")
+                }
+                state.pendingNodes[address.level].append(hash)
+            }
+            state.appender = appender
+            if state.pendingNodes.reduce(0, { $0 + $1.count }) >= Self.pendingNodeLimit { try Self.flushPending(&state, directory: directory) }
         }
-        current.segments[segmentIndex].length = offset
-        // Nodes: derived, written without waiting for the disk.
-        try Self.writeNodes(batch.nodes, state: &current, directory: directory)
-        state.withLock { $0 = current }
         return batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }
     }
 
@@ -228,10 +287,8 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         }
     }
 
-    private func perform<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
-        }
+    private func perform<T: Sendable>(_ work: @Sendable () throws -> T) throws -> T {
+        try writer.withLock { try work() }
     }
 
     // MARK: - Opening

@@ -39,10 +39,21 @@ public final class MemoryTree: NodeReader {
         return try MerkleProofs.root(size: size, reader: self, hasher: hasher)
     }
 
-    /// The inclusion proof of `index` in the tree of `size` leaves.
+    /// The inclusion proof of `index` in the tree of `size` leaves (nodes read straight from memory).
     public func inclusionProof(index: UInt64, size: UInt64) throws -> [TreeHash] {
-        guard size <= self.size else { throw TreeError(.outOfRange) }
-        return try MerkleProofs.inclusionProof(index: index, size: size, reader: self, hasher: hasher)
+        guard size <= self.size, index < size else { throw TreeError(.outOfRange) }
+        return try MerkleProofs.inclusionRanges(index: index, size: size).map { range in
+            let parts = TreeMath.decomposition(start: range.start, end: range.end)
+            guard let last = parts.last else { throw TreeError(.missingNode) }
+            var hash = try node(last)
+            for address in parts.dropLast().reversed() { hash = hasher.nodeHash(try node(address), hash) }
+            return hash
+        }
+    }
+
+    private func node(_ address: NodeAddress) throws -> TreeHash {
+        guard address.level < levels.count, address.index < UInt64(levels[address.level].count) else { throw TreeError(.missingNode) }
+        return levels[address.level][Int(address.index)]
     }
 
     /// The consistency proof between two sizes.
