@@ -17,8 +17,9 @@ public final class PostgresAuditStore: AuditStore {
     private let tables: Tables
     private let lockKey: Int64
     /// The state after this process's last append: while no other process appends, the next append needs one
-    /// statement (its inserts are guarded by "the log still has exactly this many entries" and by the primary
-    /// keys, so a stale cache can only make it fall back to the locking path, never write out of order).
+    /// statement. If another process appended meanwhile, index `size` is taken: the statement fails on the primary
+    /// key (entries are never removed, the triggers see to that), nothing is written, and the append falls back to
+    /// the locking path. A stale cache can therefore never write out of order.
     private let cached = Mutex<Appender?>(nil)
 
     struct Tables {
@@ -115,7 +116,7 @@ public final class PostgresAuditStore: AuditStore {
         if let state = cached.withLock({ $0 }) {
             var appender = state
             let batch = try appender.append(events, time: time, hasher: MerkleHasher())
-            if let receipts = try await appendOptimistically(batch, expectedSize: state.size) {
+            if let receipts = try await appendOptimistically(batch) {
                 cached.withLock { $0 = appender }
                 return receipts
             }
@@ -127,11 +128,11 @@ public final class PostgresAuditStore: AuditStore {
     /// The most events in one statement.
     static let maximumStatementBatch = 1024
 
-    /// The single-statement path: inserts entries and nodes only if the log still has `expectedSize` entries; a
-    /// concurrent appender makes it insert nothing or fail on a primary key. Returns `nil` when it did not apply.
-    private func appendOptimistically(_ batch: Appender.Batch, expectedSize: UInt64) async throws -> [AuditReceipt]? {
+    /// The single-statement path: inserts entries and nodes at the cached position; a concurrent appender makes it
+    /// fail on a primary key (so nothing is written). Returns `nil` when it did not apply.
+    private func appendOptimistically(_ batch: Appender.Batch) async throws -> [AuditReceipt]? {
         let tables = self.tables
-        let (sql, parameters) = Self.insertStatement(batch, tables: tables, guardSize: expectedSize)
+        let (sql, parameters) = Self.insertStatement(batch, tables: tables)
         do {
             let inserted = try await pool.withConnection { db -> Int64 in
                 try db.execute(sql, parameters, prepare: true).singleRow()?["inserted"].int64 ?? 0
@@ -158,7 +159,7 @@ public final class PostgresAuditStore: AuditStore {
                 let edge = try Self.readNodes(Appender.decompositionAddresses(size: size), tables: tables, db: db)
                 var appender = try Appender(size: size, lastLeafHash: lastLeaf, decompositionNodes: edge)
                 let batch = try appender.append(events, time: time, hasher: MerkleHasher())
-                let (sql, parameters) = Self.insertStatement(batch, tables: tables, guardSize: nil)
+                let (sql, parameters) = Self.insertStatement(batch, tables: tables)
                 let inserted = try db.execute(sql, parameters).singleRow()?["inserted"].int64 ?? 0
                 guard inserted == Int64(batch.entries.count) else { throw AuditError(.storageFailure, "the append did not apply") }
                 return (batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }, appender)
@@ -168,39 +169,24 @@ public final class PostgresAuditStore: AuditStore {
         return receipts
     }
 
-    /// One statement inserting a batch's entries and nodes (data-modifying CTEs), optionally only if the log
-    /// still has `guardSize` entries. Returns the number of entries inserted as `inserted`.
-    static func insertStatement(_ batch: Appender.Batch, tables: Tables, guardSize: UInt64?) -> (String, [PostgresValue]) {
+    /// One statement inserting a batch's entries and (level ≥ 1) nodes with data-modifying CTEs. Returns the
+    /// number of entries inserted as `inserted`.
+    static func insertStatement(_ batch: Appender.Batch, tables: Tables) -> (String, [PostgresValue]) {
         var parameters: [PostgresValue] = []
         func placeholder(_ value: PostgresValue) -> String {
             parameters.append(value)
             return "$\(parameters.count)"
         }
-        let guardValue = guardSize.map { placeholder(.int64(Int64($0))) }
         let entryRows = batch.entries.map { "(\(placeholder(.int64(Int64($0.index))))::bigint, \(placeholder(.bytea($0.bytes)))::bytea, \(placeholder(.bytea($0.leafHash.bytes)))::bytea)" }
         // Level 0 is the entries' leaf_hash column.
         let nodeRows = batch.nodes.filter { $0.address.level > 0 }.map {
             "(\(placeholder(.int16(Int16($0.address.level))))::smallint, \(placeholder(.int64(Int64($0.address.index))))::bigint, \(placeholder(.bytea($0.hash.bytes)))::bytea)"
         }
-        let condition = guardValue == nil ? "" : "WHERE (SELECT ok FROM expected)"
-        var parts: [String] = []
-        if let guardValue { parts.append("expected AS (SELECT COALESCE(max(idx) + 1, 0) = \(guardValue) AS ok FROM \(tables.entries))") }
-        parts.append("""
-            new_entries AS (
-                INSERT INTO \(tables.entries) (idx, entry, leaf_hash)
-                SELECT * FROM (VALUES \(entryRows.joined(separator: ", "))) AS v(idx, entry, leaf_hash) \(condition)
-                RETURNING idx)
-            """)
+        var parts = ["new_entries AS (INSERT INTO \(tables.entries) (idx, entry, leaf_hash) VALUES \(entryRows.joined(separator: ", ")) RETURNING idx)"]
         if !nodeRows.isEmpty {
-            parts.append("""
-                new_nodes AS (
-                    INSERT INTO \(tables.nodes) (level, idx, hash)
-                    SELECT * FROM (VALUES \(nodeRows.joined(separator: ", "))) AS v(level, idx, hash) \(condition)
-                    RETURNING idx)
-                """)
+            parts.append("new_nodes AS (INSERT INTO \(tables.nodes) (level, idx, hash) VALUES \(nodeRows.joined(separator: ", ")) RETURNING idx)")
         }
-        let sql = "WITH " + parts.joined(separator: ",\n") + "\nSELECT count(*) AS inserted FROM new_entries"
-        return (sql, parameters)
+        return ("WITH " + parts.joined(separator: ", ") + " SELECT count(*) AS inserted FROM new_entries", parameters)
     }
 
     /// One past the highest index.
