@@ -142,15 +142,15 @@ public enum MerkleProofs {
 
     /// Verifies that the tree of `oldSize` leaves with root `oldRoot` is a prefix of the tree of `newSize` leaves
     /// with root `newRoot` (RFC 9162 §2.1.4.2).
+    ///
+    /// A proof from the empty tree is refused with ``TreeError/Code/outOfRange``: every tree extends the empty
+    /// tree, so such a proof proves nothing, and the reference verifier (transparency-dev/merkle) refuses it too.
+    /// Callers that start from an empty tree (a witness's first checkpoint) skip the proof instead.
     public static func verifyConsistency(oldSize: UInt64, newSize: UInt64, oldRoot: TreeHash, newRoot: TreeHash, proof: [TreeHash], hasher: MerkleHasher) throws(TreeError) {
-        guard oldSize <= newSize else { throw TreeError(.outOfRange) }
+        guard oldSize > 0, oldSize <= newSize else { throw TreeError(.outOfRange) }
         if oldSize == newSize {
             guard proof.isEmpty else { throw TreeError(.malformedProof) }
             guard oldRoot == newRoot else { throw TreeError(.rootMismatch) }
-            return
-        }
-        if oldSize == 0 {
-            guard proof.isEmpty else { throw TreeError(.malformedProof) }
             return
         }
         guard !proof.isEmpty else { throw TreeError(.malformedProof) }
