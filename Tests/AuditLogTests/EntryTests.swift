@@ -33,6 +33,15 @@ struct EntryTests {
         let suffix = app + region
         #expect(Array(bytes.suffix(suffix.count)) == suffix)
         #expect(throws: AuditError.self) { try AuditEntry(decoding: Array(bytes.dropLast(suffix.count)) + region + app) }
+        // Two names with different bytes that are one Swift string (NFD "é" before NFC "é", sorted by bytes)
+        // are refused rather than decoded into one attribute.
+        let nfd = Array("e\u{301}".utf8), nfc = Array("\u{E9}".utf8)
+        #expect(nfd.lexicographicallyPrecedes(nfc))
+        let equivalent: [UInt8] = [0, UInt8(nfd.count)] + nfd + [0, 1, 0x31] + [0, UInt8(nfc.count)] + nfc + [0, 1, 0x32]
+        #expect(throws: AuditError.self) { try AuditEntry(decoding: Array(bytes.dropLast(suffix.count)) + equivalent) }
+        // The same layout with names that are different strings decodes.
+        let plain: [UInt8] = [0, 1, 0x61] + [0, 1, 0x31] + [0, 1, 0x62] + [0, 1, 0x32]
+        #expect(try AuditEntry(decoding: Array(bytes.dropLast(suffix.count)) + plain).event.attributes == ["a": "1", "b": "2"])
         // Invalid UTF-8 in a field.
         var invalid = bytes
         let tenantStart = 4 + 8 + 8 + 32 + 1 + 2

@@ -86,7 +86,9 @@ public struct AuditEntry: Sendable, Hashable {
             let nameBytes = Array(name.utf8)
             if let previousName { guard previousName.lexicographicallyPrecedes(nameBytes) else { throw AuditError(.invalidEntry) } }
             previousName = nameBytes
-            attributes[name] = value
+            // Names that differ in bytes but are canonically equivalent are one `String` key: refused, so that
+            // decoding never drops an attribute the bytes hold.
+            guard attributes.updateValue(value, forKey: name) == nil else { throw AuditError(.invalidEntry) }
         }
         guard reader.isAtEnd else { throw AuditError(.invalidEntry) }
         event = AuditEvent(tenant: fields[0], actor: fields[1], eventType: fields[2], outcome: outcomeByte == 0 ? .success : .failure,
