@@ -23,24 +23,50 @@ struct CLITests {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try chatsec)
         process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
+        // Standard error is small here (one message); read it after standard output reaches its end.
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let error = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
     }
 
     static func events(_ range: Range<Int>) -> String {
-        range.map { #"{"tenant":"t1","actor":"svc:chat-server","event_type":"message.read","resource":"conversation/\#($0)","request_id":"r\#($0)"}"# + "\n" }.joined()
+        range.map { #"{"tenant":"t1","actor":"svc:chat-server","event_type":"message.read","outcome":"success","resource":"conversation/\#($0)","request_id":"r\#($0)"}"# + "\n" }.joined()
+    }
+
+    /// `append` reads strict event lines: a typo, an unknown member or a wrong type is refused (exit 2) before
+    /// anything is written, and the message names the line and member but never a value.
+    @Test(arguments: [
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"faliure","resource":"r","request_id":"q"}"#, "outcome"),
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":"q","pan":"4111111111111111"}"#, "pan"),
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":7}"#, "request_id"),
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","request_id":"q"}"#, "resource"),
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":"q","attributes":{"n":1}}"#, "attribute"),
+        (#"["tenant"]"#, "object"),
+        (#"{"tenant":"secret-4111111111111111""#, "JSON"),
+    ])
+    func appendRefusesLooseEvents(line: String, named: String) async throws {
+        let store = temporaryDirectory("cli-lines").appendingPathComponent("store").path
+        let result = try Self.run(["audit", "append", "--store", store], input: Self.events(0..<1) + line + "\n" + Self.events(1..<2))
+        #expect(result.status == 2)
+        #expect(result.error.contains("line 2") && result.error.contains(named))
+        #expect(!result.error.contains("4111111111111111"))
+        // The first line was appended (and acknowledged); the bad line stopped the input before the third.
+        #expect(result.output.split(separator: "\n").count == 1)
+        let store2 = try FileAuditStore(directory: URL(fileURLWithPath: store))
+        defer { store2.close() }
+        #expect(try await store2.size() == 1)
     }
 
     @Test func auditorWorkflowAndExitCodes() throws {

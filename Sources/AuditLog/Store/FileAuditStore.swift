@@ -66,6 +66,10 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         lockFile = try PosixFile(path: directory.appendingPathComponent(".lock").path, create: true)
         guard lockFile.lockExclusively() else { throw AuditError(.locked, "another process holds the log directory") }
         checkpointFile = try PosixFile(path: directory.appendingPathComponent("checkpoints.log").path, create: true)
+        // The directory entries of a new store (the directory itself, `.lock`, `checkpoints.log`) are durable
+        // before anything is acknowledged.
+        try PosixFile.syncDirectory(directory.path)
+        try? PosixFile.syncDirectory(directory.deletingLastPathComponent().path)  // best effort: the parent may not be readable
         var loaded = State()
         try Self.loadSegments(directory: directory, into: &loaded)
         try Self.loadCheckpoints(checkpointFile, into: &loaded)

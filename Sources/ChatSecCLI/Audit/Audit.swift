@@ -246,14 +246,11 @@ struct Append: AsyncParsableCommand {
         try await runCommand {
             let (opened, _, _, close) = try store.open()
             defer { close() }
+            var number = 0
             while let line = readLine(strippingNewline: true) {
+                number += 1
                 guard !line.isEmpty else { continue }
-                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { throw ValidationFailure("each line must be a JSON object") }
-                func field(_ name: String) -> String { object[name] as? String ?? "" }
-                let event = AuditEvent(tenant: field("tenant"), actor: field("actor"), eventType: field("event_type"),
-                                       outcome: field("outcome") == "failure" ? .failure : .success, originAddress: field("origin_address"),
-                                       originClient: field("origin_client"), resource: field("resource"), requestID: field("request_id"),
-                                       reason: field("reason"), attributes: object["attributes"] as? [String: String] ?? [:])
+                let event = try EventLine.parse(line, number: number)
                 let receipt = try await opened.append([event], time: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))[0]
                 Output.json(["index": receipt.index, "leaf_hash": receipt.leafHash.base64])
             }
