@@ -81,9 +81,21 @@ struct CLITests {
         #expect(try Self.run(["audit", "checkpoint", "--store", store, "--signer-key-file", keyFile]).status == 0)
         let ok = try Self.run(["audit", "verify", "--store", store, "--key", key, "--json"])
         #expect(ok.status == 0 && ok.output.contains(#""valid":true"#))
+        // A witness: verify requiring it fails (exit 1) until it has cosigned, then reports what it witnessed.
+        let witnessFile = directory.appendingPathComponent("witness.key").path, witnessState = directory.appendingPathComponent("witness.state").path
+        let witnessKey = try Self.run(["audit", "keygen", "--name", "witness.chatsecurity.test/cli", "--cosigner", "--out", witnessFile]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let requireWitness = ["--witness", witnessKey, "--witnesses-required", "1", "--json"]
+        let unwitnessed = try Self.run(["audit", "verify", "--store", store, "--key", key] + requireWitness)
+        #expect(unwitnessed.status == 1 && unwitnessed.output.contains(#""problem":"unwitnessed""#))
+        #expect(try Self.run(["audit", "witness", "--store", store, "--key", key, "--witness-key-file", witnessFile, "--state", witnessState]).status == 0)
+        let witnessed = try Self.run(["audit", "verify", "--store", store, "--key", key] + requireWitness)
+        #expect(witnessed.status == 0 && witnessed.output.contains(#""witnessed_size":30"#))
         let bundle = directory.appendingPathComponent("e7.tlog-proof").path
         #expect(try Self.run(["audit", "prove-inclusion", "--store", store, "--index", "7", "--key", key, "--out", bundle]).status == 0)
         #expect(try Self.run(["audit", "verify-proof", "--bundle", bundle, "--key", key]).status == 0)
+        // The bundle carries the witnessed copy of the checkpoint.
+        #expect(try Self.run(["audit", "verify-proof", "--bundle", bundle, "--key", key] + requireWitness).status == 0)
         // Another log's key: the bundle is refused (exit 1).
         let other = try NoteSigner.generate(name: "audit.chatsecurity.test/cli").verifier.description
         #expect(try Self.run(["audit", "verify-proof", "--bundle", bundle, "--key", other]).status == 1)

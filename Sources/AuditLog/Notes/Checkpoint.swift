@@ -44,20 +44,25 @@ public struct SignedCheckpoint: Sendable, Hashable {
     public let checkpoint: Checkpoint
     /// The signed note carrying it.
     public let note: SignedNote
+    /// The trusted witnesses whose cosignatures verified (empty unless witness verifiers were given).
+    public let cosigners: [NoteVerifier]
 
     /// Parses and checks a signed checkpoint against the log's verifier (and optional witness verifiers, whose
-    /// cosignatures are checked when present and required when listed in `requiredWitnesses`).
+    /// cosignatures are checked when present, must be valid when present, and must number at least
+    /// `requiredWitnesses`).
     public init(parsing text: String, logVerifier: NoteVerifier, witnesses: [NoteVerifier] = [], requiredWitnesses: Int = 0) throws(AuditError) {
         let note = try SignedNote(parsing: text)
         let checkpoint = try Checkpoint(text: note.text)
         guard checkpoint.origin == logVerifier.name else { throw AuditError(.signatureInvalid, "the checkpoint's origin is not the log's") }
         let verified = try note.verify([logVerifier] + witnesses)
         guard verified.contains(logVerifier) else { throw AuditError(.signatureInvalid, "the log did not sign the checkpoint") }
-        guard verified.filter({ $0 != logVerifier }).count >= requiredWitnesses else {
+        let cosigners = verified.filter { $0 != logVerifier }
+        guard cosigners.count >= requiredWitnesses else {
             throw AuditError(.signatureInvalid, "too few witness cosignatures")
         }
         self.checkpoint = checkpoint
         self.note = note
+        self.cosigners = cosigners
     }
 
     /// Signs `checkpoint` with the log's key.
@@ -67,11 +72,13 @@ public struct SignedCheckpoint: Sendable, Hashable {
         try note.sign(with: signer)
         self.checkpoint = checkpoint
         self.note = note
+        cosigners = []
     }
 
-    init(checkpoint: Checkpoint, note: SignedNote) {
+    init(checkpoint: Checkpoint, note: SignedNote, cosigners: [NoteVerifier] = []) {
         self.checkpoint = checkpoint
         self.note = note
+        self.cosigners = cosigners
     }
 
     /// The note text with signatures.

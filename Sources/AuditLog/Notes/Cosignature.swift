@@ -16,6 +16,6 @@ public enum Cosignature {
         let timestampBytes = (0..<8).map { UInt8(truncatingIfNeeded: timestamp >> UInt64(56 - 8 * $0)) }
         var note = checkpoint.note
         note.add(SignedNote.Signature(name: witness.name, keyID: witness.verifier.keyID, bytes: timestampBytes + signature))
-        return SignedCheckpoint(checkpoint: checkpoint.checkpoint, note: note)
+        return SignedCheckpoint(checkpoint: checkpoint.checkpoint, note: note, cosigners: checkpoint.cosigners + [witness.verifier])
     }
 }

@@ -24,6 +24,9 @@ public enum AuditVerifier {
             case checkpointMismatch = "checkpoint-mismatch"
             /// A signed checkpoint covers more entries than the store holds: entries were removed at the end.
             case truncated
+            /// Witnesses were required and no verified checkpoint carries enough of their cosignatures. Nothing
+            /// was shown to be altered, but nothing was shown to be witnessed either.
+            case unwitnessed
         }
 
         /// The first index affected.
@@ -43,6 +46,9 @@ public enum AuditVerifier {
         public var checkpointsVerified = 0
         /// The root of the whole log as scanned.
         public var root: TreeHash = MerkleHasher.emptyRoot
+        /// With required witnesses: the largest verified checkpoint that carries enough witness cosignatures
+        /// (`nil` when none does, or when no witnesses were required).
+        public var witnessedSize: UInt64?
         /// The first problem (lowest index), or `nil` when the log verified.
         public var problem: Problem?
 
@@ -73,6 +79,12 @@ public enum AuditVerifier {
 
     /// Verifies `store` against the log's key (and witnesses). `progress` is called with (entries done, total).
     /// With `checkNodes`, stored tree nodes are compared with the recomputed ones (archives hold none).
+    ///
+    /// Every stored checkpoint must be signed by the log, and any cosignature by a listed witness must be valid.
+    /// With `requiredWitnesses` > 0, a checkpoint counts as witnessed when at least that many listed witnesses
+    /// cosigned it; the largest witnessed checkpoint whose root matched is ``Report/witnessedSize``, and a log
+    /// with none fails with ``Problem/Kind/unwitnessed``. (A witness cosigns after the log has signed, so a log
+    /// normally holds unwitnessed checkpoints too; they are not a problem.)
     public static func verify(store: some AuditStore, logVerifier: NoteVerifier, witnesses: [NoteVerifier] = [], requiredWitnesses: Int = 0,
                               start: Start = .origin, checkNodes: Bool = true,
                               chunk: Int = 8192, progress: (UInt64, UInt64) -> Void = { _, _ in }) async throws -> Report {
@@ -82,9 +94,10 @@ public enum AuditVerifier {
 
         // Checkpoints: signatures first; roots are compared during the scan.
         var expectedRoots: [UInt64: [TreeHash]] = [:]
+        var witnessedSizes: Set<UInt64> = []
         for stored in try await store.checkpoints() {
             do {
-                let signed = try SignedCheckpoint(parsing: stored.note, logVerifier: logVerifier, witnesses: witnesses, requiredWitnesses: requiredWitnesses)
+                let signed = try SignedCheckpoint(parsing: stored.note, logVerifier: logVerifier, witnesses: witnesses)
                 guard signed.checkpoint.size == stored.size else { throw AuditError(.corrupted) }
                 if signed.checkpoint.size > total {
                     problems.append(Problem(index: total, kind: .truncated))
@@ -92,13 +105,20 @@ public enum AuditVerifier {
                     continue  // before an exported range: not provable from it
                 } else {
                     expectedRoots[signed.checkpoint.size, default: []].append(signed.checkpoint.root)
+                    if requiredWitnesses > 0, signed.cosigners.count >= requiredWitnesses { witnessedSizes.insert(signed.checkpoint.size) }
                 }
             } catch {
                 problems.append(Problem(index: stored.size, kind: .badCheckpointSignature))
             }
         }
+        var matchedSizes: Set<UInt64> = []
         if let empty = expectedRoots.removeValue(forKey: 0) {
-            if empty.allSatisfy({ $0 == MerkleHasher.emptyRoot }) { report.checkpointsVerified += empty.count } else { problems.append(Problem(index: 0, kind: .checkpointMismatch)) }
+            if empty.allSatisfy({ $0 == MerkleHasher.emptyRoot }) {
+                report.checkpointsVerified += empty.count
+                matchedSizes.insert(0)
+            } else {
+                problems.append(Problem(index: 0, kind: .checkpointMismatch))
+            }
         }
 
         let hasher = MerkleHasher()
@@ -137,6 +157,7 @@ public enum AuditVerifier {
                     if roots.allSatisfy({ $0 == root }) {
                         report.checkpointsVerified += roots.count
                         lastGoodCheckpoint = position
+                        matchedSizes.insert(position)
                     } else {
                         problems.append(Problem(index: lastGoodCheckpoint, kind: .checkpointMismatch))
                     }
@@ -159,8 +180,20 @@ public enum AuditVerifier {
         }
         report.entries = position
         report.root = range.root(hasher: hasher)
-        // A checkpoint mismatch only bounds where entries changed; any located problem is reported first.
-        func rank(_ problem: Problem) -> (Int, UInt64, String) { (problem.kind == .checkpointMismatch ? 1 : 0, problem.index, problem.kind.rawValue) }
+        if requiredWitnesses > 0 {
+            report.witnessedSize = witnessedSizes.intersection(matchedSizes).max()
+            if report.witnessedSize == nil { problems.append(Problem(index: start.index, kind: .unwitnessed)) }
+        }
+        // A checkpoint mismatch only bounds where entries changed, and a missing witness locates nothing: any
+        // located problem is reported first.
+        func rank(_ problem: Problem) -> (Int, UInt64, String) {
+            let weight = switch problem.kind {
+            case .checkpointMismatch: 1
+            case .unwitnessed: 2
+            default: 0
+            }
+            return (weight, problem.index, problem.kind.rawValue)
+        }
         report.problem = problems.min { rank($0) < rank($1) }
         return report
     }

@@ -52,13 +52,33 @@ struct Verify: AsyncParsableCommand {
                 var object: [String: Any] = ["valid": report.isValid, "entries": report.entries, "checkpoints_verified": report.checkpointsVerified,
                                              "root": report.root.base64]
                 if let problem = report.problem { object["first_bad_index"] = problem.index; object["problem"] = problem.kind.rawValue }
+                if let witnessed = report.witnessedSize { object["witnessed_size"] = witnessed }
                 Output.json(object)
             } else if let problem = report.problem {
-                Output.line("FAILED: the log is not intact from index \(problem.index) (\(problem.kind.rawValue)); \(report.entries) entries scanned")
+                Output.line("FAILED: \(Self.explain(problem)); \(report.entries) entries scanned")
             } else {
-                Output.line("OK: \(report.entries) entries, \(report.checkpointsVerified) checkpoints verified; root \(report.root.base64)")
+                let witnessed = report.witnessedSize.map { "; witnessed up to size \($0)" } ?? ""
+                Output.line("OK: \(report.entries) entries, \(report.checkpointsVerified) checkpoints verified; root \(report.root.base64)\(witnessed)")
             }
             if !report.isValid { throw AuditExit.problemFound }
+        }
+    }
+}
+
+extension Verify {
+    /// One sentence per problem kind.
+    static func explain(_ problem: AuditVerifier.Problem) -> String {
+        let index = problem.index
+        switch problem.kind {
+        case .unreadableRecord: return "the record of entry \(index) cannot be read (checksum or framing): the log is not intact from index \(index)"
+        case .malformedEntry: return "entry \(index) is not a valid entry: the log is not intact from index \(index)"
+        case .indexMismatch: return "the entry stored at position \(index) carries another index (removed, inserted or moved entries): the log is not intact from index \(index)"
+        case .chainBroken: return "the entry after \(index) does not name entry \(index)'s hash: the log is not intact from index \(index)"
+        case .nodeMismatch: return "a stored tree node over entries from \(index) differs from the entries: the log is not intact from index \(index)"
+        case .badCheckpointSignature: return "the stored checkpoint of size \(index) is not validly signed by the log (or a trusted witness's cosignature is invalid)"
+        case .checkpointMismatch: return "a signed checkpoint's root differs from the entries: the log is not intact from index \(index) (after the last checkpoint that matched)"
+        case .truncated: return "a signed checkpoint covers more entries than the log holds: entries from index \(index) were removed"
+        case .unwitnessed: return "no verified checkpoint carries the required witness cosignatures"
         }
     }
 }
@@ -97,10 +117,17 @@ struct ProveInclusion: AsyncParsableCommand {
             let (opened, _, _, close) = try store.open()
             defer { close() }
             let verifier = try NoteVerifier(parsing: try KeyOptions.resolve(key))
-            // The smallest stored checkpoint that covers the entry and verifies.
+            // The smallest stored checkpoint that covers the entry and verifies; of several at that size, the one
+            // with the most signatures (a witnessed copy).
             var chosen: SignedCheckpoint?
             for stored in try await opened.checkpoints().sorted(by: { $0.size < $1.size }) where stored.size > index {
-                if let signed = try? SignedCheckpoint(parsing: stored.note, logVerifier: verifier) { chosen = signed; break }
+                guard let signed = try? SignedCheckpoint(parsing: stored.note, logVerifier: verifier) else { continue }
+                if let current = chosen {
+                    guard signed.checkpoint.size == current.checkpoint.size else { break }
+                    if signed.note.signatures.count > current.note.signatures.count { chosen = signed }
+                } else {
+                    chosen = signed
+                }
             }
             guard let chosen else { throw ValidationFailure("no valid checkpoint covers this index yet; run `chatsec audit checkpoint`") }
             let size = chosen.checkpoint.size

@@ -36,7 +36,7 @@ struct StoreOptions: ParsableArguments {
 struct KeyOptions: ParsableArguments {
     @Option(name: .customLong("key"), help: "The log's verifier key (name+id+base64), or @FILE to read it.") var key: String
     @Option(name: .customLong("witness"), help: "A trusted witness's verifier key (repeatable; @FILE reads it).") var witnesses: [String] = []
-    @Option(name: .customLong("witnesses-required"), help: "Cosignatures each checkpoint must carry.") var witnessesRequired = 0
+    @Option(name: .customLong("witnesses-required"), help: "Trusted witnesses that must have cosigned a checkpoint for it to count as witnessed (verify: at least one checkpoint; verify-proof: the bundle's).") var witnessesRequired = 0
 
     static func resolve(_ value: String) throws -> String {
         value.hasPrefix("@") ? try Output.read(String(value.dropFirst())).trimmingCharacters(in: .whitespacesAndNewlines) : value
