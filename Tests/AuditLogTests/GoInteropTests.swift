@@ -16,18 +16,22 @@ struct GoInteropTests {
     struct Missing: Error, CustomStringConvertible { let description: String }
 
     /// Builds the checker once per process.
-    static let binary: Result<String, any Error> = Result {
+    static let binary: Result<String, any Error> = Result { try buildGo("Tests/tooling/audit/gocheck/main.go", name: "gocheck") }
+
+    /// Builds a Go program of this repository offline (GOPATH mode against Debian's x/mod) into a temporary
+    /// directory.
+    static func buildGo(_ source: String, name: String) throws -> String {
         let go = ["/usr/bin/go", "/usr/lib/go/bin/go", "/usr/local/go/bin/go"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let go else { throw Missing(description: "go is not installed (apt golang-go; Tests/tooling/run-tests installs it)") }
         guard FileManager.default.fileExists(atPath: "/usr/share/gocode/src/golang.org/x/mod/sumdb/tlog") else {
             throw Missing(description: "golang.org/x/mod is not installed (apt golang-golang-x-mod-dev)")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gocheck-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let output = directory.appendingPathComponent("gocheck").path
+        let output = directory.appendingPathComponent(name).path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: go)
-        process.arguments = ["build", "-o", output, packageRoot.appendingPathComponent("Tests/tooling/audit/gocheck/main.go").path]
+        process.arguments = ["build", "-o", output, packageRoot.appendingPathComponent(source).path]
         var environment = ProcessInfo.processInfo.environment
         environment["GOPATH"] = "/usr/share/gocode"
         environment["GO111MODULE"] = "off"
@@ -36,7 +40,7 @@ struct GoInteropTests {
         process.environment = environment
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Missing(description: "building the Go checker failed") }
+        guard process.terminationStatus == 0 else { throw Missing(description: "building \(source) failed") }
         return output
     }
 
