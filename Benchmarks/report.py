@@ -12,9 +12,11 @@ timed in the same invocation with the repository's .venv (created by Tests/tooli
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,7 +36,12 @@ def run_benchmarks(targets, filter=None):
         command += ["--target", target]
     if filter:
         command += ["--filter", filter]
-    output = subprocess.run(command, cwd=HERE, check=True, capture_output=True, text=True).stdout
+    # Benchmarks that write (the audit stores) put their files under TMPDIR; give them a private one and remove it.
+    scratch = tempfile.mkdtemp(prefix="chatsec-bench-")
+    try:
+        output = subprocess.run(command, cwd=HERE, check=True, capture_output=True, text=True, env={**os.environ, "TMPDIR": scratch}).stdout
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     medians = {}
     name = None
     for line in output.splitlines():
@@ -238,13 +245,14 @@ def throwaway_postgres():
 
 def go_tlog_bench(appends, proofs):
     """Go's golang.org/x/mod/sumdb/tlog on the same machine, same run (Tests/tooling/audit/gocheck)."""
-    import tempfile
-
     directory = tempfile.mkdtemp(prefix="gocheck-")
     binary = os.path.join(directory, "gocheck")
     environment = {**os.environ, "GOPATH": "/usr/share/gocode", "GO111MODULE": "off", "GOCACHE": os.path.join(directory, "cache")}
     subprocess.run(["go", "build", "-o", binary, os.path.join(ROOT, "Tests/tooling/audit/gocheck/main.go")], check=True, env=environment)
-    output = subprocess.run([binary], input=json.dumps({"bench": {"appends": appends, "proofs": proofs}}), capture_output=True, text=True, check=True).stdout
+    try:
+        output = subprocess.run([binary], input=json.dumps({"bench": {"appends": appends, "proofs": proofs}}), capture_output=True, text=True, check=True).stdout
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
     detail = json.loads(json.loads(output.strip().splitlines()[-1])["detail"])
     return detail["appends_per_second"], detail["proofs_per_second"]
 
