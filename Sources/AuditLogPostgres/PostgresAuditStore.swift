@@ -147,11 +147,25 @@ public final class PostgresAuditStore: AuditStore {
     }
 
     /// The locking path: the advisory lock, the last entry and the right edge, then the inserts, in one transaction.
+    /// The advisory lock orders locking appenders; another process's single-statement append (which does not take
+    /// the lock) can still take index `size` between the read and the insert. The insert then fails on the primary
+    /// key, the transaction rolls back having written nothing, and the append is retried from a fresh read.
     private func appendLocked(_ events: [AuditEvent], time: Int64) async throws -> [AuditReceipt] {
+        for _ in 0..<Self.maximumAttempts {
+            if let receipts = try await appendLockedOnce(events, time: time) { return receipts }
+        }
+        throw AuditError(.storageFailure, "the append lost every race for the next index")
+    }
+
+    /// Attempts of the locking path before giving up (each loses only to a concurrent append that succeeded).
+    static let maximumAttempts = 64
+
+    private func appendLockedOnce(_ events: [AuditEvent], time: Int64) async throws -> [AuditReceipt]? {
         let tables = self.tables
         let lockKey = self.lockKey
-        let (receipts, appender) = try await run {
-            try await self.pool.transaction { db -> ([AuditReceipt], Appender) in
+        let result: ([AuditReceipt], Appender)
+        do {
+            result = try await self.pool.transaction { db -> ([AuditReceipt], Appender) in
                 try db.execute("SELECT pg_advisory_xact_lock($1)", [.int64(lockKey)])
                 let last = try db.execute("SELECT idx, leaf_hash FROM \(tables.entries) ORDER BY idx DESC LIMIT 1").singleRow()
                 let size = UInt64(last.flatMap { $0["idx"].int64 }.map { $0 + 1 } ?? 0)
@@ -164,9 +178,17 @@ public final class PostgresAuditStore: AuditStore {
                 guard inserted == Int64(batch.entries.count) else { throw AuditError(.storageFailure, "the append did not apply") }
                 return (batch.entries.map { AuditReceipt(index: $0.index, leafHash: $0.leafHash) }, appender)
             }
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return nil
+        } catch let error as AuditError {
+            throw error
+        } catch let error as TreeError {
+            throw error
+        } catch {
+            throw AuditError(.storageFailure, "a PostgreSQL operation on the audit log failed")
         }
-        cached.withLock { $0 = appender }
-        return receipts
+        cached.withLock { $0 = result.1 }
+        return result.0
     }
 
     /// One statement inserting a batch's entries and (level ≥ 1) nodes with data-modifying CTEs. Returns the

@@ -65,6 +65,33 @@ struct PostgresStoreTests {
         try MerkleProofs.verifyInclusion(index: 123, size: 240, leafHash: leaf, proof: proof, root: checkpoint.checkpoint.root, hasher: MerkleHasher())
     }
 
+    /// Stores that each appended before (so each holds a cached position and tries the single-statement path)
+    /// race one another: a stale position loses on the primary key and falls back to the locking path, and a
+    /// locking append that loses to a single-statement one retries. No append fails, none is lost or doubled.
+    @Test func cachedAndLockingAppendsRace() async throws {
+        let (writerURL, prefix, _) = try await Self.install()
+        let stores = try (0..<4).map { _ in try PostgresAuditStore(url: writerURL, prefix: prefix, maximumConnections: 2) }
+        defer { stores.forEach { $0.close() } }
+        var expected = 0
+        for round in 0..<6 {
+            let receipts = try await withThrowingTaskGroup(of: [AuditReceipt].self) { group in
+                for (number, store) in stores.enumerated() {
+                    group.addTask {
+                        var receipts: [AuditReceipt] = []
+                        for n in 0..<25 { receipts += try await store.append([sampleEvent(round * 1000 + number * 100 + n)], time: 1_795_000_000_000) }
+                        return receipts
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            expected += 100
+            #expect(receipts.count == 100)
+            #expect(try await stores[0].size() == UInt64(expected))
+        }
+        let report = try await AuditVerifier.verify(store: stores[1], logVerifier: try testSigner().verifier)
+        #expect(report.isValid && report.entries == UInt64(expected))
+    }
+
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
         case modify, delete, insert, reorder, truncate, replaceCheckpoint, modifyNode
         var testDescription: String { rawValue }
