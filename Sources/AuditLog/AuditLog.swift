@@ -58,20 +58,63 @@ public actor AuditLog {
     }
 
     /// Signs and stores a checkpoint of the current tree.
+    ///
+    /// The log signs only a root it has recomputed from the entries themselves: it starts from the latest checkpoint
+    /// it signed before (whose root the stored tree must reproduce), reads every entry appended since, checks their
+    /// indexes and hash chain, and requires the stored tree nodes (from which proofs are served) to give the same
+    /// root. Damaged or edited entries or nodes therefore make it refuse (``AuditError/Code/corrupted``) instead of
+    /// signing a tree that does not match the log.
     @discardableResult
     public func publishCheckpoint() async throws -> SignedCheckpoint {
         let size = try await store.size()
-        let root = try await Self.root(size: size, store: store)
+        let hasher = MerkleHasher()
+        var range = CompactRange()
+        var previousLeaf = TreeHash.zero
+        var position: UInt64 = 0
+        if let base = try await latestCheckpoint(atMost: size), base.checkpoint.size > 0 {
+            let nodes = try await store.nodes(Appender.decompositionAddresses(size: base.checkpoint.size))
+            range = try CompactRange(size: base.checkpoint.size, nodes: nodes)
+            guard range.root(hasher: hasher) == base.checkpoint.root,
+                  let last = try await store.entries(from: base.checkpoint.size - 1, count: 1).first
+            else { throw AuditError(.corrupted, "the stored tree does not reproduce the last signed checkpoint") }
+            previousLeaf = hasher.leafHash(last)
+            position = base.checkpoint.size
+        }
+        while position < size {
+            let records = try await store.entries(from: position, count: Int(min(8192, size - position)))
+            guard !records.isEmpty else { throw AuditError(.corrupted, "the store returned fewer entries than its size") }
+            for bytes in records {
+                let entry = try AuditEntry(decoding: bytes)
+                guard entry.index == position, entry.previousLeafHash == previousLeaf else {
+                    throw AuditError(.corrupted, "the entries since the last checkpoint are not one chain")
+                }
+                let leaf = hasher.leafHash(bytes)
+                _ = range.append(leaf, hasher: hasher)
+                previousLeaf = leaf
+                position += 1
+            }
+        }
+        let root = range.root(hasher: hasher)
+        guard try await Self.root(size: size, store: store) == root else { throw AuditError(.corrupted, "the stored tree nodes do not match the entries") }
         let signed = try SignedCheckpoint(signing: try Checkpoint(origin: origin, size: size, root: root), with: signer)
         try await store.saveCheckpoint(signed.serialized, size: size)
         return signed
     }
 
-    /// The most recent stored checkpoint (by size), verified against the log's key.
+    /// The most recent stored checkpoint (by size) that verifies against the log's key.
     public func latestCheckpoint() async throws -> SignedCheckpoint? {
-        let stored = try await store.checkpoints()
-        guard let latest = stored.max(by: { $0.size < $1.size }) else { return nil }
-        return try SignedCheckpoint(parsing: latest.note, logVerifier: signer.verifier)
+        try await latestCheckpoint(atMost: .max)
+    }
+
+    /// The largest stored checkpoint of at most `size` entries that verifies against the log's key (a stored note
+    /// that does not verify is skipped; `verify` reports it).
+    private func latestCheckpoint(atMost size: UInt64) async throws -> SignedCheckpoint? {
+        for stored in try await store.checkpoints().sorted(by: { $0.size > $1.size }) where stored.size <= size {
+            if let signed = try? SignedCheckpoint(parsing: stored.note, logVerifier: signer.verifier), signed.checkpoint.size == stored.size {
+                return signed
+            }
+        }
+        return nil
     }
 
     /// The inclusion proof of `index` in the tree of `size` entries.

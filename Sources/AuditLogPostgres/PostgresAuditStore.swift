@@ -211,6 +211,32 @@ public final class PostgresAuditStore: AuditStore {
         return ("WITH " + parts.joined(separator: ", ") + " SELECT count(*) AS inserted FROM new_entries", parameters)
     }
 
+    /// Records beyond the tree: a node row that no size of the log completes (the writer role can insert rows, and
+    /// such a row would block every later append at that position). Entry gaps show up in the scan itself.
+    public func integrity() async throws -> StoreIntegrity {
+        let size = try await self.size()
+        let table = tables.nodes
+        let stray = try await run {
+            try await self.pool.withConnection { db -> UInt64? in
+                var lowest: UInt64?
+                for level in 0..<64 {
+                    // Level 0 lives in the entries table: any level-0 row here is stray.
+                    let first = level == 0 ? 0 : Int64(size >> UInt64(level))
+                    guard let row = try db.execute("SELECT min(idx) AS idx FROM \(table) WHERE level = $1 AND idx >= $2",
+                                                   [.int16(Int16(level)), .int64(first)], prepare: true).singleRow(),
+                          let index = row["idx"].int64 else { continue }
+                    let (leaf, overflow) = UInt64(index).multipliedReportingOverflow(by: UInt64(1) << UInt64(level))
+                    let candidate = overflow ? UInt64.max : leaf
+                    lowest = min(lowest ?? candidate, candidate)
+                }
+                return lowest
+            }
+        }
+        var integrity = StoreIntegrity()
+        integrity.strayRecordIndex = stray
+        return integrity
+    }
+
     /// One past the highest index.
     public func size() async throws -> UInt64 {
         let table = tables.entries

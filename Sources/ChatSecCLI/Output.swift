@@ -36,11 +36,37 @@ enum Output {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Writes a file atomically with owner-only permissions.
-    static func writeSecret(_ bytes: [UInt8], to path: String) throws {
+    /// Writes a file atomically and durably with owner-only permissions: a new temporary file is created with mode
+    /// 0600 (never readable by others, even for a moment), written and synced, renamed over `path`, and the
+    /// directory synced. With `exclusive`, an existing `path` is an error (keys are never overwritten).
+    static func writeFile(_ bytes: [UInt8], to path: String, exclusive: Bool = false) throws {
+        if exclusive, FileManager.default.fileExists(atPath: path) { throw ValidationFailure("\(path) exists already") }
         let url = URL(fileURLWithPath: path)
-        try Data(bytes).write(to: url, options: [.atomic])
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ValidationFailure("cannot create a file next to \(path)") }
+        var ok = true
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count, let base = buffer.baseAddress {
+                let written = write(descriptor, base + done, buffer.count - done)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { ok = false; return }
+                done += written
+            }
+        }
+        ok = ok && fsync(descriptor) == 0
+        close(descriptor)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ValidationFailure("cannot write \(path)")
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
     }
 }
 

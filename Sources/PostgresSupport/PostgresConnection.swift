@@ -39,6 +39,9 @@ public final class PostgresConnection: @unchecked Sendable {
         // Notices (warnings sent by the server) go nowhere rather than to stderr: they may quote values.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
         _ = try execute("SET client_encoding TO 'UTF8'")
+        // A commit is acknowledged only once its WAL is flushed, whatever the server's, database's or role's
+        // default: callers report writes as durable when the commit returns.
+        _ = try execute("SET synchronous_commit TO on")
     }
 
     deinit {

@@ -88,7 +88,10 @@ struct CLITests {
         let requireWitness = ["--witness", witnessKey, "--witnesses-required", "1", "--json"]
         let unwitnessed = try Self.run(["audit", "verify", "--store", store, "--key", key] + requireWitness)
         #expect(unwitnessed.status == 1 && unwitnessed.output.contains(#""problem":"unwitnessed""#))
-        #expect(try Self.run(["audit", "witness", "--store", store, "--key", key, "--witness-key-file", witnessFile, "--state", witnessState]).status == 0)
+        // A new witness must say so (--init); afterwards the state file is required.
+        #expect(try Self.run(["audit", "witness", "--store", store, "--key", key, "--witness-key-file", witnessFile, "--state", witnessState]).status == 2)
+        #expect(try Self.run(["audit", "witness", "--store", store, "--key", key, "--witness-key-file", witnessFile, "--state", witnessState, "--init"]).status == 0)
+        #expect(try Self.run(["audit", "witness", "--store", store, "--key", key, "--witness-key-file", witnessFile, "--state", witnessState, "--init"]).status == 2)
         let witnessed = try Self.run(["audit", "verify", "--store", store, "--key", key] + requireWitness)
         #expect(witnessed.status == 0 && witnessed.output.contains(#""witnessed_size":30"#))
         let bundle = directory.appendingPathComponent("e7.tlog-proof").path

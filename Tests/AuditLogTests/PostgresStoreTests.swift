@@ -88,8 +88,11 @@ struct PostgresStoreTests {
             #expect(receipts.count == 100)
             #expect(try await stores[0].size() == UInt64(expected))
         }
+        // Without a checkpoint nothing is proven; with one, everything verifies.
+        #expect(try await AuditVerifier.verify(store: stores[1], logVerifier: try testSigner().verifier).problem?.kind == .unproven)
+        try await AuditLog(store: stores[2], signer: try testSigner()).publishCheckpoint()
         let report = try await AuditVerifier.verify(store: stores[1], logVerifier: try testSigner().verifier)
-        #expect(report.isValid && report.entries == UInt64(expected))
+        #expect(report.isValid && report.entries == UInt64(expected) && report.provenSize == UInt64(expected))
     }
 
     enum Edit: String, CaseIterable, CustomTestStringConvertible {

@@ -6,27 +6,34 @@ import Testing
 /// An insider edits the store's files; `verify` must find every edit and name the index.
 @Suite("Tampering with the file store")
 struct TamperTests {
-    /// Reads the records of a segment.
-    static func records(_ path: String) throws -> [[UInt8]] {
+    /// Where each entry of a segment is (batches of `length ‖ entry ‖ checksum` records).
+    static func recordOffsets(_ path: String) throws -> [(offset: Int, length: Int)] {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        var result: [[UInt8]] = []
+        func uint32(_ at: Int) -> Int { Int(bytes[at..<(at + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) }
+        var result: [(Int, Int)] = []
         var offset = 0
-        while offset + 4 <= bytes.count {
-            let length = Int(bytes[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-            result.append(Array(bytes[(offset + 4)..<(offset + 4 + length)]))
-            offset += 4 + length + 8
+        while offset + 12 <= bytes.count {
+            let count = uint32(offset + 4), bodyLength = uint32(offset + 8)
+            var position = offset + 12
+            for _ in 0..<count {
+                let length = uint32(position)
+                result.append((position + 4, length))
+                position += 12 + length
+            }
+            offset += 12 + bodyLength + 16
         }
         return result
     }
 
-    /// Writes records with valid checksums, as an insider who knows the format would.
+    /// Reads the entries of a segment.
+    static func records(_ path: String) throws -> [[UInt8]] {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        return try recordOffsets(path).map { Array(bytes[$0.offset..<($0.offset + $0.length)]) }
+    }
+
+    /// Writes entries with valid framing and checksums, as an insider who knows the format would.
     static func write(_ records: [[UInt8]], to path: String) throws {
-        var bytes: [UInt8] = []
-        for record in records {
-            let framed = FileAuditStore.bigEndian32(UInt32(record.count)) + record
-            bytes += framed + SHA256.hash(framed).prefix(8)
-        }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data(FileAuditStore.encodeBatches(records).bytes).write(to: URL(fileURLWithPath: path))
     }
 
     /// A store of 40 entries with checkpoints at 20 and 40, closed.
@@ -105,18 +112,14 @@ struct TamperTests {
             let forged = try SignedCheckpoint(signing: try Checkpoint(origin: signer.name, size: 40, root: MerkleHasher.emptyRoot), with: forger)
             let path = directory.appendingPathComponent("checkpoints.log").path
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-            let firstLength = Int(bytes[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-            bytes = Array(bytes[0..<(4 + 8 + firstLength + 8)])
-            var record = FileAuditStore.bigEndian32(UInt32(forged.serialized.utf8.count)) + FileAuditStore.bigEndian64(40) + Array(forged.serialized.utf8)
-            record += SHA256.hash(record).prefix(8)
-            try Data(bytes + record).write(to: URL(fileURLWithPath: path))
+            let firstLength = Int(bytes[4..<8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            bytes = Array(bytes[0..<(16 + firstLength + 8)])
+            try Data(bytes + FileAuditStore.checkpointRecord(Array(forged.serialized.utf8), size: 40)).write(to: URL(fileURLWithPath: path))
             expected = (40, .badCheckpointSignature)
         case .flipByte:
-            // A naive edit that does not fix the record checksum.
+            // A naive edit that does not fix the checksums.
             var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
-            var offset = 0
-            for _ in 0..<17 { offset += 4 + Int(bytes[offset..<(offset + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }) + 8 }
-            bytes[offset + 30] ^= 0x40
+            bytes[try Self.recordOffsets(segment)[17].offset + 30] ^= 0x40
             try Data(bytes).write(to: URL(fileURLWithPath: segment))
             expected = (17, .unreadableRecord)
         case .forgeTail:

@@ -144,3 +144,12 @@ extension ByteReader {
         try bytes(4).reduce(0) { $0 << 8 | UInt32($1) }
     }
 }
+
+extension AuditEntry: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The index, time, event type and outcome only.
+    public var description: String { "AuditEntry(#\(index), \(timeMilliseconds) ms, \(event))" }
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+    /// Only the index is mirrored.
+    public var customMirror: Mirror { Mirror(self, children: ["index": index], displayStyle: .struct) }
+}

@@ -46,3 +46,12 @@ public struct AuditEvent: Sendable, Hashable {
         self.attributes = attributes
     }
 }
+
+extension AuditEvent: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The event type and outcome only: the other fields may hold pseudonyms of personal data.
+    public var description: String { "AuditEvent(\(eventType), \(outcome.rawValue))" }
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+    /// No fields are mirrored (so `dump` and debuggers print nothing personal).
+    public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
+}

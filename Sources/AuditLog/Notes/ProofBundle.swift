@@ -81,3 +81,12 @@ public struct ProofBundle: Sendable, Hashable {
         return (checkpoint, decoded)
     }
 }
+
+extension ProofBundle: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The index and proof length only (the entry's fields stay out of logs).
+    public var description: String { "ProofBundle(index: \(index), \(proof.count) proof hashes)" }
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+    /// Only the index is mirrored.
+    public var customMirror: Mirror { Mirror(self, children: ["index": index], displayStyle: .struct) }
+}

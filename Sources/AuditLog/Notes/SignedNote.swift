@@ -109,6 +109,8 @@ public struct SignedNote: Sendable, Hashable {
             case .cosignatureV1:
                 guard signature.bytes.count == 72 else { throw AuditError(.signatureInvalid, "a cosignature by a trusted key is invalid") }
                 let timestamp = signature.bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                // C2SP tlog-cosignature: the timestamp MUST NOT exceed 2^63 - 1.
+                guard timestamp <= UInt64(Int64.max) else { throw AuditError(.signatureInvalid, "a cosignature's timestamp is out of range") }
                 let message = Cosignature.signedMessage(timestamp: timestamp, checkpointText: text)
                 guard verifier.publicKey.isValidSignature(Array(signature.bytes.dropFirst(8)), for: message) else {
                     throw AuditError(.signatureInvalid, "a cosignature by a trusted key is invalid")

@@ -14,6 +14,28 @@ public protocol AuditStore: Sendable {
     func saveCheckpoint(_ note: String, size: UInt64) async throws
     /// Every stored checkpoint note, in the order saved.
     func checkpoints() async throws -> [StoredCheckpoint]
+    /// What the store noticed about itself: damaged checkpoint records, records beyond the tree, crash recovery.
+    func integrity() async throws -> StoreIntegrity
+}
+
+extension AuditStore {
+    /// Nothing noticed.
+    public func integrity() async throws -> StoreIntegrity { StoreIntegrity() }
+}
+
+/// What a store noticed about its own records, beyond what a scan of the entries shows. `AuditVerifier` reports
+/// the first two as problems and prints the notices.
+public struct StoreIntegrity: Sendable, Hashable {
+    /// Checkpoint records that could not be read and were skipped (damage inside the checkpoint log).
+    public var unreadableCheckpointRecords = 0
+    /// The lowest index of a record stored beyond the log's tree (an entry past a gap, a node no size completes).
+    public var strayRecordIndex: UInt64?
+    /// Crash-recovery notices: incomplete writes set aside or ignored. A crash is not tampering, but an auditor
+    /// should know; a checkpoint that covered such bytes shows up as `truncated`.
+    public var notices: [String] = []
+
+    /// Nothing noticed.
+    public init() {}
 }
 
 /// What an append returns: where the entry is, and its leaf hash (enough to ask for an inclusion proof later).

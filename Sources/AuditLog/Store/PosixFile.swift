@@ -10,11 +10,35 @@ import Darwin
 final class PosixFile: @unchecked Sendable {
     let descriptor: Int32
 
-    init(path: String, create: Bool) throws(AuditError) {
-        let flags = O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0)
+    init(path: String, create: Bool, readOnly: Bool = false) throws(AuditError) {
+        let flags = (readOnly ? O_RDONLY : O_RDWR) | O_CLOEXEC | (create && !readOnly ? O_CREAT : 0)
         let descriptor = open(path, flags, 0o600)
         guard descriptor >= 0 else { throw AuditError(.storageFailure, "a log file could not be opened") }
         self.descriptor = descriptor
+    }
+
+    /// Whether `path` names an existing regular file.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether `path` names an existing directory.
+    static func directoryExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Replaces `path` with `bytes` atomically and durably: a new file (mode 0600) is written and synced, renamed
+    /// over `path`, and the directory synced.
+    static func replaceAtomically(_ path: String, with bytes: [UInt8], directory: String) throws(AuditError) {
+        let temporary = path + ".tmp"
+        unlink(temporary)
+        let file = try PosixFile(path: temporary, create: true)
+        try file.write(bytes, at: 0)
+        try file.sync()
+        guard rename(temporary, path) == 0 else { throw AuditError(.storageFailure, "a log file could not be replaced") }
+        try syncDirectory(directory)
     }
 
     deinit { close(descriptor) }

@@ -24,6 +24,12 @@ public enum AuditVerifier {
             case checkpointMismatch = "checkpoint-mismatch"
             /// A signed checkpoint covers more entries than the store holds: entries were removed at the end.
             case truncated
+            /// A record of the checkpoint log could not be read (damage inside it, not a crash). The index is 0.
+            case unreadableCheckpointRecord = "unreadable-checkpoint-record"
+            /// Records stored beyond the log's tree: an entry after a gap, a node no size completes.
+            case strayRecords = "stray-records"
+            /// Entries exist but no signed checkpoint matches any of them: nothing is proven.
+            case unproven
             /// Witnesses were required and no verified checkpoint carries enough of their cosignatures. Nothing
             /// was shown to be altered, but nothing was shown to be witnessed either.
             case unwitnessed
@@ -46,6 +52,13 @@ public enum AuditVerifier {
         public var checkpointsVerified = 0
         /// The root of the whole log as scanned.
         public var root: TreeHash = MerkleHasher.emptyRoot
+        /// Every entry below this size matches a signed checkpoint (the largest one that matched); nothing at or above
+        /// it is proven. For an archive, counted from its start.
+        public var provenSize: UInt64 = 0
+        /// Every problem found, most telling first (``problem`` is the first).
+        public var problems: [Problem] = []
+        /// Crash-recovery notices from the store (not problems).
+        public var notices: [String] = []
         /// With required witnesses: the largest verified checkpoint that carries enough witness cosignatures
         /// (`nil` when none does, or when no witnesses were required).
         public var witnessedSize: UInt64?
@@ -81,32 +94,47 @@ public enum AuditVerifier {
     /// With `checkNodes`, stored tree nodes are compared with the recomputed ones (archives hold none).
     ///
     /// Every stored checkpoint must be signed by the log, and any cosignature by a listed witness must be valid.
+    /// `trustedCheckpoints` are signed checkpoints the auditor kept from earlier (or a witness's state): they are
+    /// checked like stored ones, so deleting checkpoints from the store cannot hide a rewrite below them.
+    ///
+    /// The scan stops at the first problem in the entries; ``Report/provenSize`` is then the trust boundary: every
+    /// entry below it matches a signed checkpoint, nothing at or above it can be trusted. A log whose entries no
+    /// checkpoint covers fails with ``Problem/Kind/unproven``.
+    ///
     /// With `requiredWitnesses` > 0, a checkpoint counts as witnessed when at least that many listed witnesses
     /// cosigned it; the largest witnessed checkpoint whose root matched is ``Report/witnessedSize``, and a log
     /// with none fails with ``Problem/Kind/unwitnessed``. (A witness cosigns after the log has signed, so a log
     /// normally holds unwitnessed checkpoints too; they are not a problem.)
     public static func verify(store: some AuditStore, logVerifier: NoteVerifier, witnesses: [NoteVerifier] = [], requiredWitnesses: Int = 0,
-                              start: Start = .origin, checkNodes: Bool = true,
+                              trustedCheckpoints: [String] = [], start: Start = .origin, checkNodes: Bool = true,
                               chunk: Int = 8192, progress: (UInt64, UInt64) -> Void = { _, _ in }) async throws -> Report {
         var report = Report()
         var problems: [Problem] = []
         let total = try await store.size()
+        report.provenSize = start.index
 
         // Checkpoints: signatures first; roots are compared during the scan.
         var expectedRoots: [UInt64: [TreeHash]] = [:]
         var witnessedSizes: Set<UInt64> = []
+        func expect(_ signed: SignedCheckpoint) {
+            if signed.checkpoint.size > total {
+                problems.append(Problem(index: total, kind: .truncated))
+            } else if signed.checkpoint.size < start.index || (signed.checkpoint.size == start.index && start.index > 0) {
+                return  // before an exported range: not provable from it
+            } else {
+                expectedRoots[signed.checkpoint.size, default: []].append(signed.checkpoint.root)
+                if requiredWitnesses > 0, signed.cosigners.count >= requiredWitnesses { witnessedSizes.insert(signed.checkpoint.size) }
+            }
+        }
+        for note in trustedCheckpoints {
+            // The auditor's own evidence: if it does not verify, the auditor's input is wrong (an error, not a finding).
+            expect(try SignedCheckpoint(parsing: note, logVerifier: logVerifier, witnesses: witnesses))
+        }
         for stored in try await store.checkpoints() {
             do {
                 let signed = try SignedCheckpoint(parsing: stored.note, logVerifier: logVerifier, witnesses: witnesses)
                 guard signed.checkpoint.size == stored.size else { throw AuditError(.corrupted) }
-                if signed.checkpoint.size > total {
-                    problems.append(Problem(index: total, kind: .truncated))
-                } else if signed.checkpoint.size < start.index || (signed.checkpoint.size == start.index && start.index > 0) {
-                    continue  // before an exported range: not provable from it
-                } else {
-                    expectedRoots[signed.checkpoint.size, default: []].append(signed.checkpoint.root)
-                    if requiredWitnesses > 0, signed.cosigners.count >= requiredWitnesses { witnessedSizes.insert(signed.checkpoint.size) }
-                }
+                expect(signed)
             } catch {
                 problems.append(Problem(index: stored.size, kind: .badCheckpointSignature))
             }
@@ -124,7 +152,6 @@ public enum AuditVerifier {
         let hasher = MerkleHasher()
         var range = start.range
         var previousLeaf = start.previousLeafHash
-        var lastGoodCheckpoint: UInt64 = start.index
         var position: UInt64 = start.index
         scan: while position < total {
             let records: [[UInt8]]
@@ -136,17 +163,20 @@ public enum AuditVerifier {
             }
             guard !records.isEmpty else { problems.append(Problem(index: position, kind: .truncated)); break }
             var completed: [(NodeAddress, TreeHash)] = []
+            var stop = false
             for bytes in records {
                 let index = position
                 let entry: AuditEntry
                 do { entry = try AuditEntry(decoding: bytes) } catch {
                     problems.append(Problem(index: index, kind: .malformedEntry))
-                    break scan
+                    stop = true
+                    break
                 }
-                guard entry.index == index else { problems.append(Problem(index: index, kind: .indexMismatch)); break scan }
+                guard entry.index == index else { problems.append(Problem(index: index, kind: .indexMismatch)); stop = true; break }
                 guard entry.previousLeafHash == previousLeaf else {
                     problems.append(Problem(index: index > 0 ? index - 1 : 0, kind: .chainBroken))
-                    break scan
+                    stop = true
+                    break
                 }
                 let leaf = hasher.leafHash(bytes)
                 completed += range.append(leaf, hasher: hasher)
@@ -156,46 +186,66 @@ public enum AuditVerifier {
                     let root = range.root(hasher: hasher)
                     if roots.allSatisfy({ $0 == root }) {
                         report.checkpointsVerified += roots.count
-                        lastGoodCheckpoint = position
+                        report.provenSize = position
                         matchedSizes.insert(position)
                     } else {
-                        problems.append(Problem(index: lastGoodCheckpoint, kind: .checkpointMismatch))
+                        problems.append(Problem(index: report.provenSize, kind: .checkpointMismatch))
                     }
                 }
             }
-            // Stored nodes must be what the entries give.
-            guard checkNodes else {
-                progress(position, total)
-                continue
+            // Stored nodes must be what the entries give (a node the store cannot produce is a mismatch too). After a
+            // problem in the entries, only nodes wholly below it are compared: the others were computed over the
+            // altered entries and would point at the wrong place.
+            if stop, let located = problems.last?.index {
+                completed = completed.filter { address, _ in
+                    let (span, overflow) = UInt64(1).multipliedReportingOverflow(by: UInt64(1) << UInt64(min(address.level, 63)))
+                    return !overflow && address.firstLeaf + span <= located
+                }
             }
-            let stored = try await store.nodes(completed.map(\.0))
-            for ((address, hash), storedHash) in zip(completed, stored) where hash != storedHash {
-                problems.append(Problem(index: address.firstLeaf, kind: .nodeMismatch))
-                break
-            }
-            if stored.count != completed.count, let first = completed.first {
-                problems.append(Problem(index: first.0.firstLeaf, kind: .nodeMismatch))
+            if checkNodes, !completed.isEmpty {
+                let stored = (try? await store.nodes(completed.map(\.0))) ?? []
+                if stored.count != completed.count {
+                    problems.append(Problem(index: completed[0].0.firstLeaf, kind: .nodeMismatch))
+                } else if let bad = zip(completed, stored).first(where: { $0.0.1 != $0.1 }) {
+                    problems.append(Problem(index: bad.0.0.firstLeaf, kind: .nodeMismatch))
+                }
             }
             progress(position, total)
+            if stop { break }
         }
         report.entries = position
         report.root = range.root(hasher: hasher)
+
+        let integrity = try await store.integrity()
+        if integrity.unreadableCheckpointRecords > 0 { problems.append(Problem(index: 0, kind: .unreadableCheckpointRecord)) }
+        if let stray = integrity.strayRecordIndex { problems.append(Problem(index: stray, kind: .strayRecords)) }
+        report.notices = integrity.notices
+
         if requiredWitnesses > 0 {
             report.witnessedSize = witnessedSizes.intersection(matchedSizes).max()
             if report.witnessedSize == nil { problems.append(Problem(index: start.index, kind: .unwitnessed)) }
         }
-        // A checkpoint mismatch only bounds where entries changed, and a missing witness locates nothing: any
-        // located problem is reported first.
-        func rank(_ problem: Problem) -> (Int, UInt64, String) {
-            let weight = switch problem.kind {
-            case .checkpointMismatch: 1
-            case .unwitnessed: 2
-            default: 0
-            }
-            return (weight, problem.index, problem.kind.rawValue)
+        if position > start.index, report.provenSize == start.index, !matchedSizes.contains(where: { $0 > start.index }) {
+            problems.append(Problem(index: start.index, kind: .unproven))
         }
-        report.problem = problems.min { rank($0) < rank($1) }
+        report.problems = Array(Set(problems)).sorted { $0.rank < $1.rank }
+        report.problem = report.problems.first
         return report
+    }
+}
+
+extension AuditVerifier.Problem {
+    /// Problems located in the entries come first, then a checkpoint mismatch (it only bounds where entries
+    /// changed), then problems with checkpoint records and stray rows (whose index the writer may have chosen), and
+    /// last what was not shown at all (no checkpoint, no witness).
+    var rank: (Int, UInt64, String) {
+        let weight = switch kind {
+        case .checkpointMismatch: 1
+        case .badCheckpointSignature, .unreadableCheckpointRecord, .strayRecords: 2
+        case .unwitnessed, .unproven: 3
+        default: 0
+        }
+        return (weight, index, kind.rawValue)
     }
 }
 

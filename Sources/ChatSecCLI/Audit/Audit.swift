@@ -34,51 +34,72 @@ func runCommand(_ body: () async throws -> Void) async throws {
 
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Scan the whole log: entries, chain, tree nodes and every checkpoint. Exit 1 names the first bad index."
+        abstract: "Scan the whole log: entries, chain, tree nodes and every checkpoint. Exit 1 names the first bad index and what is still proven."
     )
     @OptionGroup var store: StoreOptions
     @OptionGroup var keys: KeyOptions
+    @Option(name: .customLong("trusted-checkpoint"), help: "A signed checkpoint kept from an earlier audit or a witness's state file (repeatable): the log must still match it.")
+    var trustedCheckpoints: [String] = []
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
         try await runCommand {
-            let (opened, start, checkNodes, close) = try store.open()
+            let (opened, start, checkNodes, close) = try store.open(readOnly: true)
             defer { close() }
+            let trusted = try trustedCheckpoints.map { try Output.read($0) }
             let showProgress = !json && Output.stderrIsTerminal
             let report = try await AuditVerifier.verify(store: opened, logVerifier: try keys.logVerifier(), witnesses: try keys.witnessVerifiers(),
-                                                        requiredWitnesses: keys.witnessesRequired, start: start, checkNodes: checkNodes,
+                                                        requiredWitnesses: keys.witnessesRequired, trustedCheckpoints: trusted, start: start,
+                                                        checkNodes: checkNodes,
                                                         progress: { done, total in if showProgress { Output.progress(done, total) } })
             if json {
-                var object: [String: Any] = ["valid": report.isValid, "entries": report.entries, "checkpoints_verified": report.checkpointsVerified,
-                                             "root": report.root.base64]
+                var object: [String: Any] = ["valid": report.isValid, "entries": report.entries, "proven_size": report.provenSize,
+                                             "checkpoints_verified": report.checkpointsVerified, "root": report.root.base64,
+                                             "problems": report.problems.map { ["index": $0.index, "problem": $0.kind.rawValue] as [String: Any] },
+                                             "notices": report.notices]
                 if let problem = report.problem { object["first_bad_index"] = problem.index; object["problem"] = problem.kind.rawValue }
                 if let witnessed = report.witnessedSize { object["witnessed_size"] = witnessed }
                 Output.json(object)
-            } else if let problem = report.problem {
-                Output.line("FAILED: \(Self.explain(problem)); \(report.entries) entries scanned")
             } else {
-                let witnessed = report.witnessedSize.map { "; witnessed up to size \($0)" } ?? ""
-                Output.line("OK: \(report.entries) entries, \(report.checkpointsVerified) checkpoints verified; root \(report.root.base64)\(witnessed)")
+                Self.printHuman(report)
             }
             if !report.isValid { throw AuditExit.problemFound }
         }
     }
-}
 
-extension Verify {
+    static func printHuman(_ report: AuditVerifier.Report) {
+        let proven = report.provenSize
+        if let problem = report.problem {
+            Output.line("FAILED: \(explain(problem))")
+            Output.line("  trusted: entries below \(proven) match a signed checkpoint; nothing from index \(proven) on can be trusted (\(report.entries) entries scanned)")
+            for other in report.problems.dropFirst().prefix(9) { Output.line("  also: \(explain(other))") }
+            if report.problems.count > 10 { Output.line("  and \(report.problems.count - 10) more (--json lists all)") }
+        } else {
+            let tail = report.entries - proven
+            let coverage = tail == 0 ? "all proven by the signed checkpoint of size \(proven)"
+                : "the first \(proven) proven by a signed checkpoint; the last \(tail) are chained but no checkpoint covers them yet"
+            let witnessed = report.witnessedSize.map { "; witnessed up to size \($0)" } ?? ""
+            Output.line("OK: \(report.entries) entries, \(coverage); \(report.checkpointsVerified) checkpoints verified; root \(report.root.base64)\(witnessed)")
+        }
+        for notice in report.notices { Output.line("  note: \(notice)") }
+    }
+
     /// One sentence per problem kind.
     static func explain(_ problem: AuditVerifier.Problem) -> String {
         let index = problem.index
         switch problem.kind {
-        case .unreadableRecord: return "the record of entry \(index) cannot be read (checksum or framing): the log is not intact from index \(index)"
-        case .malformedEntry: return "entry \(index) is not a valid entry: the log is not intact from index \(index)"
-        case .indexMismatch: return "the entry stored at position \(index) carries another index (removed, inserted or moved entries): the log is not intact from index \(index)"
-        case .chainBroken: return "the entry after \(index) does not name entry \(index)'s hash: the log is not intact from index \(index)"
-        case .nodeMismatch: return "a stored tree node over entries from \(index) differs from the entries: the log is not intact from index \(index)"
-        case .badCheckpointSignature: return "the stored checkpoint of size \(index) is not validly signed by the log (or a trusted witness's cosignature is invalid)"
-        case .checkpointMismatch: return "a signed checkpoint's root differs from the entries: the log is not intact from index \(index) (after the last checkpoint that matched)"
+        case .unreadableRecord: return "the record of entry \(index) cannot be read (checksum or framing), index \(index)"
+        case .malformedEntry: return "entry \(index) is not a valid entry, index \(index)"
+        case .indexMismatch: return "the entry stored at position \(index) carries another index (entries removed, inserted or moved), index \(index)"
+        case .chainBroken: return "the entry after \(index) does not name entry \(index)'s hash, index \(index)"
+        case .nodeMismatch: return "a stored tree node over entries from \(index) differs from the entries, index \(index)"
+        case .badCheckpointSignature: return "a stored checkpoint claiming size \(index) is not validly signed by the log (or a trusted witness's cosignature is invalid)"
+        case .checkpointMismatch: return "a signed checkpoint's root differs from the entries: entries after index \(index) (the last checkpoint that matched) were changed"
         case .truncated: return "a signed checkpoint covers more entries than the log holds: entries from index \(index) were removed"
+        case .unreadableCheckpointRecord: return "a record of the checkpoint log cannot be read (damage inside it)"
+        case .strayRecords: return "records are stored beyond the log's tree, from index \(index)"
         case .unwitnessed: return "no verified checkpoint carries the required witness cosignatures"
+        case .unproven: return "no signed checkpoint matches the entries: nothing is proven (publish a checkpoint with `chatsec audit checkpoint`)"
         }
     }
 }
@@ -91,7 +112,7 @@ struct CheckpointCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: false)
             defer { close() }
             let log = AuditLog(store: opened, signer: try loadSigner(signerKeyFile))
             let signed = try await log.publishCheckpoint()
@@ -114,7 +135,7 @@ struct ProveInclusion: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: true)
             defer { close() }
             let verifier = try NoteVerifier(parsing: try KeyOptions.resolve(key))
             // The smallest stored checkpoint that covers the entry and verifies; of several at that size, the one
@@ -135,9 +156,7 @@ struct ProveInclusion: AsyncParsableCommand {
             let proof = try await log.inclusionProof(index: index, size: size)
             let entry = try await opened.entries(from: index, count: 1).first
             let bundle = ProofBundle(entry: entry, index: index, proof: proof, checkpointNote: chosen.serialized)
-            if let out {
-                try Data(bundle.serialized.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            }
+            if let out { try Output.writeFile(Array(bundle.serialized.utf8), to: out) }
             if json {
                 Output.json(["index": index, "size": size, "proof": proof.map(\.base64), "bundle": bundle.serialized])
             } else if out == nil {
@@ -158,7 +177,7 @@ struct ProveConsistency: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: true)
             defer { close() }
             let proof = try await ProofSource(store: opened).consistencyProof(oldSize: old, newSize: new)
             if json {
@@ -206,18 +225,23 @@ struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write entries [from, to) and their checkpoints to an archive file that `verify --archive` checks.")
     @OptionGroup var store: StoreOptions
     @Option(help: "The first index (default 0).") var from: UInt64 = 0
-    @Option(help: "One past the last index (default: the log's size).") var to: UInt64?
+    @Option(help: "One past the last index (default: the largest stored checkpoint's size, so that the archive is covered by a checkpoint).") var to: UInt64?
     @Option(help: "The archive file.") var out: String
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: true)
             defer { close() }
-            var end = try await opened.size()
-            if let to { end = to }
+            // Entries after the last checkpoint would be unproven in the archive (anyone could rewrite them there).
+            let size = try await opened.size()
+            let covered = try await opened.checkpoints().map(\.size).filter { $0 <= size }.max() ?? 0
+            guard let end = to ?? (covered > from ? covered : nil) else {
+                throw ValidationFailure("no checkpoint covers entries from \(from): publish one (chatsec audit checkpoint) or give --to")
+            }
+            if end > covered { Output.error("warning: entries from \(max(covered, from)) to \(end) are covered by no checkpoint; verify will report them as unproven") }
             let archive = try await AuditArchive.export(from: opened, start: from, end: end)
-            try Data(archive.serialized()).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try Output.writeFile(archive.serialized(), to: out)
             if json {
                 Output.json(["from": from, "to": end, "entries": archive.entries.count, "checkpoints": archive.checkpoints.count])
             } else {
@@ -235,29 +259,43 @@ struct WitnessCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(name: .customLong("key"), help: "The log's verifier key, or @FILE.") var logKey: String
     @Option(name: .customLong("witness-key-file"), help: "The witness's cosigning key (PRIVATE+KEY+…, type 0x04).") var witnessKeyFile: String
-    @Option(help: "The witness's state file (the last cosigned checkpoint); created on first use.") var state: String
+    @Option(help: "The witness's state file: the last checkpoint it cosigned.") var state: String
+    @Flag(help: "Start a new witness: the state file must not exist, and the first checkpoint is trusted as seen.") var `init` = false
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: false)
             defer { close() }
             let witness = try Witness(signer: try loadSigner(witnessKeyFile), logVerifier: try NoteVerifier(parsing: try KeyOptions.resolve(logKey)))
-            guard let latest = try await opened.checkpoints().max(by: { $0.size < $1.size }) else { throw ValidationFailure("the log has no checkpoint") }
-            let last: Checkpoint? = FileManager.default.fileExists(atPath: state)
-                ? try SignedCheckpoint(parsing: try Output.read(state), logVerifier: witness.logVerifier).checkpoint : nil
-            let newSize = try SignedCheckpoint(parsing: latest.note, logVerifier: witness.logVerifier).checkpoint.size
+            let stateExists = FileManager.default.fileExists(atPath: state)
+            if `init` && stateExists { throw ValidationFailure("--init: the state file exists already") }
+            if !`init` && !stateExists { throw ValidationFailure("the state file does not exist (a new witness starts with --init)") }
+            let last: Checkpoint? = stateExists ? try SignedCheckpoint(parsing: try Output.read(state), logVerifier: witness.logVerifier).checkpoint : nil
+            // The largest stored checkpoint the log signed (notes that do not verify are skipped; verify reports them).
+            var latest: SignedCheckpoint?
+            for stored in try await opened.checkpoints().sorted(by: { $0.size > $1.size }) {
+                if let signed = try? SignedCheckpoint(parsing: stored.note, logVerifier: witness.logVerifier), signed.checkpoint.size == stored.size {
+                    latest = signed
+                    break
+                }
+            }
+            guard let latest else { throw ValidationFailure("the log has no checkpoint signed by its key") }
+            let newSize = latest.checkpoint.size
             var proof: [TreeHash] = []
-            if let last { proof = try await ProofSource(store: opened).consistencyProof(oldSize: last.size, newSize: newSize) }
+            if let last, last.size > 0, last.size < newSize {
+                proof = try await ProofSource(store: opened).consistencyProof(oldSize: last.size, newSize: newSize)
+            }
             let cosigned: SignedCheckpoint
             do {
-                cosigned = try witness.cosign(latest.note, last: last, proof: proof, timestamp: UInt64(Date().timeIntervalSince1970))
+                cosigned = try witness.cosign(latest.serialized, last: last, proof: proof, timestamp: UInt64(Date().timeIntervalSince1970))
             } catch let error as AuditError where error.code == .inconsistent {
                 if json { Output.json(["cosigned": false, "problem": "inconsistent"]) } else { Output.line("REFUSED: \(error)") }
                 throw AuditExit.problemFound
             }
+            // The witness's memory first, durably: a crash after this cannot make it forget what it cosigned.
+            try Output.writeFile(Array(cosigned.serialized.utf8), to: state)
             try await opened.saveCheckpoint(cosigned.serialized, size: newSize)
-            try Output.writeSecret(Array(cosigned.serialized.utf8), to: state)
             if json { Output.json(["cosigned": true, "size": newSize, "note": cosigned.serialized]) } else { FileHandle.standardOutput.write(Data(cosigned.serialized.utf8)) }
         }
     }
@@ -271,7 +309,7 @@ struct Append: AsyncParsableCommand {
 
     func run() async throws {
         try await runCommand {
-            let (opened, _, _, close) = try store.open()
+            let (opened, _, _, close) = try store.open(readOnly: false)
             defer { close() }
             var number = 0
             while let line = readLine(strippingNewline: true) {
@@ -294,7 +332,9 @@ struct Keygen: AsyncParsableCommand {
     func run() async throws {
         try await runCommand {
             let signer = try NoteSigner.generate(name: name, type: cosigner ? .cosignatureV1 : .ed25519)
-            try Output.writeSecret(signer.secretKeyString().unprotectedCopy(), to: out)
+            var secret = signer.secretKeyString().unprotectedCopy()
+            defer { secret.withUnsafeMutableBytes { buffer in for index in buffer.indices { buffer[index] = 0 } } }
+            try Output.writeFile(secret, to: out, exclusive: true)
             Output.line(signer.verifier.description)
         }
     }

@@ -16,10 +16,11 @@ struct StoreOptions: ParsableArguments {
         guard given.count == 1 else { throw ValidationError("give exactly one of --store, --postgres, --archive") }
     }
 
-    /// Opens the store; the closure releases it.
-    func open() throws -> (any AuditStore, start: AuditVerifier.Start, checkNodes: Bool, close: () -> Void) {
+    /// Opens the store; the closure releases it. A read-only file store is never created, locked or repaired, so
+    /// auditors can run against a live log.
+    func open(readOnly: Bool) throws -> (any AuditStore, start: AuditVerifier.Start, checkNodes: Bool, close: () -> Void) {
         if let directory {
-            let store = try FileAuditStore(directory: URL(fileURLWithPath: directory))
+            let store = try FileAuditStore(directory: URL(fileURLWithPath: directory), mode: readOnly ? .readOnly : .readWrite)
             return (store, .origin, true, { store.close() })
         }
         if let postgres {
@@ -43,7 +44,13 @@ struct KeyOptions: ParsableArguments {
     }
 
     func logVerifier() throws -> NoteVerifier { try NoteVerifier(parsing: try Self.resolve(key)) }
-    func witnessVerifiers() throws -> [NoteVerifier] { try witnesses.map { try NoteVerifier(parsing: try Self.resolve($0)) } }
+    func witnessVerifiers() throws -> [NoteVerifier] {
+        try witnesses.map { value in
+            let verifier = try NoteVerifier(parsing: try Self.resolve(value))
+            guard verifier.type == .cosignatureV1 else { throw ValidationFailure("--witness takes a witness's cosigning key (type 0x04)") }
+            return verifier
+        }
+    }
 }
 
 /// A signing key from a file (`PRIVATE+KEY+…`), kept in secure storage.

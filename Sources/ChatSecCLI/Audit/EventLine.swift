@@ -28,7 +28,9 @@ enum EventLine {
         }
         guard let object = parsed as? [String: Any] else { throw ValidationFailure("line \(number): not a JSON object") }
         for name in object.keys.sorted() where !required.contains(name) && !optional.contains(name) {
-            throw ValidationFailure("line \(number): unknown member \"\(name.prefix(64))\"")
+            // The name is shown only when it looks like a field name; anything else could be data.
+            let printable = name.utf8.count <= 32 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            throw ValidationFailure("line \(number): unknown member" + (printable ? " \"\(name)\"" : ""))
         }
         func string(_ name: String) throws -> String {
             guard let value = object[name] else {
