@@ -45,7 +45,7 @@ struct AuditorGoVerifierTests {
     }
 
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
-        case none, modify, modifyAndRechain, delete, insert, reorder, truncate, replaceCheckpoint, dropAllButFirstCheckpoint
+        case none, modify, modifyAndRechain, delete, insert, reorder, truncate, replaceCheckpoint, dropAllButFirstCheckpoint, junkCheckpoint, junkAndModify
         var testDescription: String { rawValue }
     }
 
@@ -82,6 +82,11 @@ struct AuditorGoVerifierTests {
             let forged = try SignedCheckpoint(signing: try Checkpoint(origin: signer.name, size: 40, root: MerkleHasher.emptyRoot), with: impostor)
             checkpoints[1] = StoredCheckpoint(size: 40, note: forged.serialized)
         case .dropAllButFirstCheckpoint: checkpoints = [checkpoints[0]]
+        case .junkCheckpoint: checkpoints.append(StoredCheckpoint(size: 0, note: "junk"))
+        case .junkAndModify:
+            // A junk checkpoint claiming size 0 must not outrank the altered entry.
+            checkpoints.append(StoredCheckpoint(size: 0, note: "junk"))
+            entries[7] = try altered(entries[7])
         }
         return AuditArchive(start: archive.start, previousLeafHash: archive.previousLeafHash, edge: archive.edge, entries: entries, checkpoints: checkpoints)
     }

@@ -69,6 +69,54 @@ struct CLITests {
         #expect(try await store2.size() == 1)
     }
 
+    /// The CLI's safeguards: a mistyped store is an error (never an empty, valid log), keys are never overwritten,
+    /// exports stop at the last checkpoint, a kept checkpoint catches deleted ones, a witness refuses a rollback.
+    @Test func auditorSafeguards() throws {
+        let directory = temporaryDirectory("cli-safe")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = directory.appendingPathComponent("store").path
+        let keyFile = directory.appendingPathComponent("log.key").path
+        let key = try Self.run(["audit", "keygen", "--name", "audit.chatsecurity.test/safe", "--out", keyFile]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Self.run(["audit", "keygen", "--name", "other", "--out", keyFile]).status == 2, "a key file is never overwritten")
+        let missing = directory.appendingPathComponent("no-such-store").path
+        #expect(try Self.run(["audit", "verify", "--store", missing, "--key", key]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        // --witness takes cosigning keys only.
+        #expect(try Self.run(["audit", "verify", "--store", store, "--key", key, "--witness", key]).status == 2)
+
+        #expect(try Self.run(["audit", "append", "--store", store], input: Self.events(0..<10)).status == 0)
+        // No checkpoint: verify says nothing is proven; export refuses without --to.
+        let unproven = try Self.run(["audit", "verify", "--store", store, "--key", key, "--json"])
+        #expect(unproven.status == 1 && unproven.output.contains(#""problem":"unproven""#))
+        let archive = directory.appendingPathComponent("a.archive").path
+        #expect(try Self.run(["audit", "export", "--store", store, "--out", archive]).status == 2)
+        let checkpoint = try Self.run(["audit", "checkpoint", "--store", store, "--signer-key-file", keyFile]).output
+        let kept = directory.appendingPathComponent("kept.checkpoint").path
+        try Data(checkpoint.utf8).write(to: URL(fileURLWithPath: kept))
+        #expect(try Self.run(["audit", "append", "--store", store], input: Self.events(10..<15)).status == 0)
+        // Export stops at the checkpoint (10), so the archive is fully proven.
+        let exported = try Self.run(["audit", "export", "--store", store, "--out", archive, "--json"])
+        #expect(exported.status == 0 && exported.output.contains(#""to":10"#))
+        let permissions = try FileManager.default.attributesOfItem(atPath: archive)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        let human = try Self.run(["audit", "verify", "--store", store, "--key", key])
+        #expect(human.status == 0 && human.output.contains("the first 10 proven") && human.output.contains("the last 5"))
+        // The checkpoint log emptied by an insider: the store alone is unproven, the kept checkpoint says truncated-or-changed.
+        try Data().write(to: URL(fileURLWithPath: store + "/checkpoints.log"))
+        #expect(try Self.run(["audit", "verify", "--store", store, "--key", key]).status == 1)
+        let audited = try Self.run(["audit", "verify", "--store", store, "--key", key, "--trusted-checkpoint", kept, "--json"])
+        #expect(audited.status == 0 && audited.output.contains(#""proven_size":10"#), "\(audited.output)")
+        // A witness that cosigned size 10 refuses a log that shrank back (rollback): exit 1, REFUSED.
+        let witnessFile = directory.appendingPathComponent("w.key").path, state = directory.appendingPathComponent("w.state").path
+        _ = try Self.run(["audit", "keygen", "--name", "witness.chatsecurity.test/safe", "--cosigner", "--out", witnessFile])
+        let rollbackStore = directory.appendingPathComponent("rollback").path
+        #expect(try Self.run(["audit", "append", "--store", rollbackStore], input: Self.events(0..<4)).status == 0)
+        #expect(try Self.run(["audit", "checkpoint", "--store", rollbackStore, "--signer-key-file", keyFile]).status == 0)
+        try Data(checkpoint.utf8).write(to: URL(fileURLWithPath: state))  // the witness last saw size 10 (another history)
+        let refused = try Self.run(["audit", "witness", "--store", rollbackStore, "--key", key, "--witness-key-file", witnessFile, "--state", state])
+        #expect(refused.status == 1 && refused.output.hasPrefix("REFUSED"))
+    }
+
     @Test func auditorWorkflowAndExitCodes() throws {
         let directory = temporaryDirectory("cli")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -96,7 +96,7 @@ struct PostgresStoreTests {
     }
 
     enum Edit: String, CaseIterable, CustomTestStringConvertible {
-        case modify, delete, insert, reorder, truncate, replaceCheckpoint, modifyNode
+        case modify, delete, insert, reorder, truncate, replaceCheckpoint, modifyNode, deleteNode, strayNode, junkCheckpoint
         var testDescription: String { rawValue }
     }
 
@@ -156,8 +156,27 @@ struct PostgresStoreTests {
         case .modifyNode:
             try admin.execute("UPDATE \(prefix)_nodes SET hash = $1 WHERE level = 2 AND idx = 3", [.bytea([UInt8](repeating: 9, count: 32))])
             expected = .init(index: 12, kind: .nodeMismatch)
+        case .deleteNode:
+            // A missing node is a finding, not an error that stops verify.
+            try admin.execute("DELETE FROM \(prefix)_nodes WHERE level = 1 AND idx = 9")
+            expected = .init(index: 18, kind: .nodeMismatch)
+        case .strayNode:
+            // Inserted by the writer role itself (INSERT is all it may do): a node no size completes. It would block
+            // the append that reaches it; verify names it.
+            let writer = try PostgresConnection(url: writerURL)
+            defer { writer.close() }
+            try writer.execute("INSERT INTO \(prefix)_nodes (level, idx, hash) VALUES (3, 7, $1)", [.bytea([UInt8](repeating: 1, count: 32))])
+            expected = .init(index: 56, kind: .strayRecords)
+        case .junkCheckpoint:
+            // The writer inserts an unsigned checkpoint row (undeletable): reported, but it never hides the entries'
+            // problems (here: none) or the proven size.
+            let writer = try PostgresConnection(url: writerURL)
+            defer { writer.close() }
+            try writer.execute("INSERT INTO \(prefix)_checkpoints (size, note) VALUES (0, 'junk')")
+            expected = .init(index: 0, kind: .badCheckpointSignature)
         }
         let report = try await AuditVerifier.verify(store: store, logVerifier: signer.verifier)
         #expect(report.problem == expected, "\(edit): \(String(describing: report.problem))")
+        if edit == .junkCheckpoint || edit == .strayNode { #expect(report.provenSize == 40) }
     }
 }

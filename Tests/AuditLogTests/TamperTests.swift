@@ -31,9 +31,10 @@ struct TamperTests {
         return try recordOffsets(path).map { Array(bytes[$0.offset..<($0.offset + $0.length)]) }
     }
 
-    /// Writes entries with valid framing and checksums, as an insider who knows the format would.
+    /// Writes entries with valid framing and checksums, one batch per entry (as single appends write them), as an
+    /// insider who knows the format would.
     static func write(_ records: [[UInt8]], to path: String) throws {
-        try Data(FileAuditStore.encodeBatches(records).bytes).write(to: URL(fileURLWithPath: path))
+        try Data(records.flatMap { FileAuditStore.encodeBatches([$0]).bytes }).write(to: URL(fileURLWithPath: path))
     }
 
     /// A store of 40 entries with checkpoints at 20 and 40, closed.

@@ -28,7 +28,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -52,6 +54,9 @@ func (v *cosignatureVerifier) Verify(msg, sig []byte) bool {
 		return false
 	}
 	timestamp := binary.BigEndian.Uint64(sig[:8])
+	if timestamp > math.MaxInt64 { // C2SP tlog-cosignature: MUST NOT exceed 2^63 - 1
+		return false
+	}
 	signed := append([]byte(fmt.Sprintf("cosignature/v1\ntime %d\n", timestamp)), msg...)
 	return ed25519.Verify(v.key, signed, sig[8:])
 }
@@ -169,8 +174,9 @@ func bundle(t trust, data []byte) error {
 
 // problem is a verification failure at an index (exit 1), as opposed to unreadable input (exit 2).
 type problem struct {
-	index int64
-	what  string
+	index  int64
+	what   string
+	proven int64 // entries below this size match a signed checkpoint
 }
 
 func (p problem) Error() string { return fmt.Sprintf("index %d: %s", p.index, p.what) }
@@ -231,20 +237,20 @@ func archive(t trust, data []byte) error {
 		return out, nil
 	})
 	var previous tlog.Hash
-	var first *problem
+	var problems []problem
 	scanned := int64(0) // entries that passed the sequential checks and are in the tree
-	for i := int64(0); i < int64(count) && first == nil; i++ {
+	for i := int64(0); i < int64(count) && len(problems) == 0; i++ {
 		entry := r.take(int(r.u32()))
 		if r.err != nil {
 			return r.err
 		}
 		switch {
 		case len(entry) < 4+8+8+32 || string(entry[:4]) != "CSA1":
-			first = &problem{i, "malformed-entry"}
+			problems = append(problems, problem{index: i, what: "malformed-entry"})
 		case int64(binary.BigEndian.Uint64(entry[4:12])) != i:
-			first = &problem{i, "index-mismatch"}
+			problems = append(problems, problem{index: i, what: "index-mismatch"})
 		case !bytes.Equal(entry[20:52], previous[:]):
-			first = &problem{i - 1, "chain-broken"} // entry i-1 or this entry's predecessor field changed
+			problems = append(problems, problem{index: max64(i-1, 0), what: "chain-broken"}) // entry i-1 or this entry's predecessor field changed
 		default:
 			stored, err := tlog.StoredHashes(i, entry, reader)
 			if err != nil {
@@ -258,15 +264,15 @@ func archive(t trust, data []byte) error {
 	for i := scanned + 1; i < int64(count); i++ { // skip the rest of the entries after a problem
 		r.take(int(r.u32()))
 	}
-	// Checkpoints: each must be signed by the log; each whose size was scanned must match the tree. A mismatch
-	// bounds the change to after the largest checkpoint that matched.
+	// Checkpoints: each must be signed by the log; each whose size was scanned must match the tree. The largest
+	// that matches is the trust boundary (proven size); a mismatch bounds the change to after it.
 	type result struct {
 		size    int64
 		matched bool
 	}
 	var results []result
 	checkpoints := r.u32()
-	verified, witnessedSize := 0, int64(-1)
+	verified, witnessedSize, proven := 0, int64(-1), int64(0)
 	for k := uint32(0); k < checkpoints && r.err == nil; k++ {
 		size := int64(r.u64())
 		signed := r.take(int(r.u32()))
@@ -276,9 +282,9 @@ func archive(t trust, data []byte) error {
 		c, witnessed, err := t.open(signed)
 		switch {
 		case err != nil || c.size != size:
-			first = earliest(first, problem{size, "bad-checkpoint-signature"})
+			problems = append(problems, problem{index: size, what: "bad-checkpoint-signature"})
 		case c.size > int64(count):
-			first = earliest(first, problem{int64(count), "truncated"})
+			problems = append(problems, problem{index: int64(count), what: "truncated"})
 		case c.size <= scanned:
 			root := tlog.Hash(sha256.Sum256(nil)) // RFC 6962: the empty tree's hash (tlog.TreeHash(0) is all zeros)
 			if c.size > 0 {
@@ -289,6 +295,7 @@ func archive(t trust, data []byte) error {
 			results = append(results, result{c.size, root == c.root})
 			if root == c.root {
 				verified++
+				proven = max64(proven, c.size)
 				if t.required > 0 && witnessed >= t.required && c.size > witnessedSize {
 					witnessedSize = c.size
 				}
@@ -298,28 +305,40 @@ func archive(t trust, data []byte) error {
 	if r.err != nil || len(r.data) != 0 {
 		return errors.New("read: malformed archive tail")
 	}
-	if first == nil {
-		for _, bad := range results {
-			if bad.matched {
-				continue
-			}
-			lastGood := int64(0)
-			for _, good := range results {
-				if good.matched && good.size < bad.size && good.size > lastGood {
-					lastGood = good.size
-				}
-			}
-			first = earliest(first, problem{lastGood, fmt.Sprintf("checkpoint-mismatch (the checkpoint of size %d does not match the entries)", bad.size)})
+	for _, bad := range results {
+		if bad.matched {
+			continue
 		}
-	}
-	if first == nil && t.required > 0 && witnessedSize < 0 {
-		first = &problem{0, "unwitnessed"}
-	}
-	if first != nil {
-		if first.index < 0 {
-			first.index = 0
+		lastGood := int64(0)
+		for _, good := range results {
+			if good.matched && good.size < bad.size && good.size > lastGood {
+				lastGood = good.size
+			}
 		}
-		return *first
+		problems = append(problems, problem{index: lastGood, what: "checkpoint-mismatch"})
+	}
+	if t.required > 0 && witnessedSize < 0 {
+		problems = append(problems, problem{index: 0, what: "unwitnessed"})
+	}
+	if scanned > 0 && proven == 0 {
+		problems = append(problems, problem{index: 0, what: "unproven"})
+	}
+	if len(problems) > 0 {
+		// The same order as chatsec: problems located in the entries, then a checkpoint mismatch, then checkpoint
+		// records (whose size the writer chose), then what was not shown at all.
+		sort.Slice(problems, func(i, j int) bool {
+			a, b := problems[i], problems[j]
+			if rank(a.what) != rank(b.what) {
+				return rank(a.what) < rank(b.what)
+			}
+			if a.index != b.index {
+				return a.index < b.index
+			}
+			return a.what < b.what
+		})
+		first := problems[0]
+		first.proven = proven
+		return first
 	}
 	root := tlog.Hash(sha256.Sum256(nil))
 	if count > 0 {
@@ -332,15 +351,27 @@ func archive(t trust, data []byte) error {
 	if witnessedSize >= 0 {
 		witness = fmt.Sprintf("; witnessed up to size %d", witnessedSize)
 	}
-	fmt.Printf("OK: %d entries, %d checkpoints verified; root %s%s\n", count, verified, base64.StdEncoding.EncodeToString(root[:]), witness)
+	fmt.Printf("OK: %d entries (proven up to %d), %d checkpoints verified; root %s%s\n", count, proven, verified, base64.StdEncoding.EncodeToString(root[:]), witness)
 	return nil
 }
 
-func earliest(current *problem, next problem) *problem {
-	if current == nil || next.index < current.index {
-		return &next
+func rank(kind string) int {
+	switch kind {
+	case "checkpoint-mismatch":
+		return 1
+	case "bad-checkpoint-signature":
+		return 2
+	case "unwitnessed", "unproven":
+		return 3
 	}
-	return current
+	return 0
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 type list []string
@@ -393,6 +424,7 @@ func main() {
 		os.Exit(0)
 	case errors.As(err, &p):
 		fmt.Println("FAILED:", p.Error())
+		fmt.Printf("  proven: entries below %d match a signed checkpoint; nothing from index %d on can be trusted\n", p.proven, p.proven)
 		os.Exit(1)
 	case strings.HasPrefix(err.Error(), "read:"):
 		fmt.Fprintln(os.Stderr, "error:", err)

@@ -26,9 +26,9 @@ import Synchronization
 /// rules hold for `checkpoints.log`, where damaged records are counted and skipped.
 ///
 /// Tree nodes are derived data: they are kept in memory and written in bulk (every few thousand nodes, at each
-/// checkpoint and on close), then synced and recorded in `nodes.synced`. On open only recorded nodes are trusted,
-/// and only if they reproduce the root of the latest stored checkpoint they cover; the rest are recomputed from
-/// the entries.
+/// checkpoint and on close), then synced and recorded in `nodes.synced`. On open, recorded nodes are trusted up to
+/// the latest stored checkpoint whose root they reproduce; the nodes after it are recomputed from the entries (so
+/// opening reads the entries appended since the last checkpoint).
 public final class FileAuditStore: AuditStore, @unchecked Sendable {
     // Safety: all mutable state is behind `state` (a Mutex); writes hold `writer`, one at a time.
 
@@ -575,8 +575,9 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
         return (StoredCheckpoint(size: size, note: text), offset + 16 + UInt64(noteLength) + 8)
     }
 
-    /// Opens the node files, trusts the recorded, synced nodes that reproduce the latest stored checkpoint's root,
-    /// and recomputes the rest from the entries (written back by a read-write open, kept in memory otherwise).
+    /// Opens the node files, trusts the recorded, synced nodes up to the latest stored checkpoint whose root they
+    /// reproduce, and recomputes the rest from the entries (written back by a read-write open, kept in memory
+    /// otherwise).
     private static func loadNodes(directory: URL, mode: Mode, into state: inout State, hasher: MerkleHasher) throws {
         let readable = state.unreadableIndex ?? UInt64(state.locations.count)
         let synced = readSynced(directory.appendingPathComponent("nodes.synced").path)
@@ -606,13 +607,18 @@ public final class FileAuditStore: AuditStore, @unchecked Sendable {
             }
             return try CompactRange(size: size, nodes: hashes).root(hasher: hasher)
         }
-        // Stored nodes must reproduce the root of the latest checkpoint they cover (parsed, not verified: a
-        // mismatch only means the nodes are recomputed).
-        if let latest = state.checkpoints.filter({ $0.size > 0 && $0.size <= consistent }).max(by: { $0.size < $1.size }),
-           let note = try? SignedNote(parsing: latest.note), let checkpoint = try? Checkpoint(text: note.text),
-           checkpoint.size == latest.size, (try? root(size: latest.size)) != checkpoint.root {
-            consistent = 0
+        // Nodes are trusted only up to the latest stored checkpoint whose root they reproduce (parsed, not verified:
+        // this only decides what is recomputed). Everything after it, including the right edge that later appends
+        // build on, is recomputed from the entries, so damaged or edited node files never reach a signed root.
+        var trusted: UInt64 = 0
+        for stored in state.checkpoints.sorted(by: { $0.size > $1.size }) where stored.size > 0 && stored.size <= consistent {
+            if let note = try? SignedNote(parsing: stored.note), let checkpoint = try? Checkpoint(text: note.text),
+               checkpoint.size == stored.size, (try? root(size: stored.size)) == checkpoint.root {
+                trusted = stored.size
+                break
+            }
         }
+        consistent = trusted
         for level in 0..<levels {
             let keep = consistent >> UInt64(level)
             if mode == .readWrite, let file = state.nodeFiles[level], try file.size() > keep * 32 { try file.truncate(to: keep * 32) }

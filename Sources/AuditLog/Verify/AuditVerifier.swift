@@ -203,11 +203,21 @@ public enum AuditVerifier {
                 }
             }
             if checkNodes, !completed.isEmpty {
-                let stored = (try? await store.nodes(completed.map(\.0))) ?? []
-                if stored.count != completed.count {
-                    problems.append(Problem(index: completed[0].0.firstLeaf, kind: .nodeMismatch))
-                } else if let bad = zip(completed, stored).first(where: { $0.0.1 != $0.1 }) {
-                    problems.append(Problem(index: bad.0.0.firstLeaf, kind: .nodeMismatch))
+                do {
+                    let stored = try await store.nodes(completed.map(\.0))
+                    if stored.count != completed.count {
+                        problems.append(Problem(index: completed[0].0.firstLeaf, kind: .nodeMismatch))
+                    } else if let bad = zip(completed, stored).first(where: { $0.0.1 != $0.1 }) {
+                        problems.append(Problem(index: bad.0.0.firstLeaf, kind: .nodeMismatch))
+                    }
+                } catch let error as TreeError where error.code == .missingNode {
+                    // A node the store does not have: find the first one (by halving) and name its first leaf.
+                    var candidates = completed.map(\.0)[...]
+                    while candidates.count > 1 {
+                        let half = candidates.prefix(candidates.count / 2)
+                        if (try? await store.nodes(Array(half))) == nil { candidates = half } else { candidates = candidates.dropFirst(half.count) }
+                    }
+                    problems.append(Problem(index: candidates.first?.firstLeaf ?? completed[0].0.firstLeaf, kind: .nodeMismatch))
                 }
             }
             progress(position, total)

@@ -18,10 +18,10 @@ import (
 )
 
 type treeCase struct {
-	Leaves      []string       `json:"leaves"`       // base64 leaf data
-	Root        string         `json:"root"`         // our root (base64)
-	Inclusions  []inclusion    `json:"inclusions"`
-	Consistency []consistency  `json:"consistency"`
+	Leaves      []string      `json:"leaves"` // base64 leaf data
+	Root        string        `json:"root"`   // our root (base64)
+	Inclusions  []inclusion   `json:"inclusions"`
+	Consistency []consistency `json:"consistency"`
 }
 
 type inclusion struct {
