@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SignalProtocolSQLite", targets: ["SignalProtocolSQLite"]),
         .library(name: "AuditLog", targets: ["AuditLog"]),
         .library(name: "AuditLogPostgres", targets: ["AuditLogPostgres"]),
+        .library(name: "StrictJSON", targets: ["StrictJSON"]),
         .library(name: "KeyService", targets: ["KeyService"]),
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
@@ -99,14 +100,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "StrictJSON",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KeyService",
-            dependencies: ["CryptoPrimitives"],
+            dependencies: ["CryptoPrimitives", "StrictJSON"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "KeyServiceHTTP",
             dependencies: [
-                "KeyService",
+                "KeyService", "StrictJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -126,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "keyserviced",
             dependencies: [
-                "KeyService", "KeyServiceHTTP", "KeyServicePostgres", "CryptoPrimitives",
+                "KeyService", "KeyServiceHTTP", "KeyServicePostgres", "CryptoPrimitives", "StrictJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -172,13 +177,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KeyServiceTests",
-            dependencies: ["KeyService", "CryptoPrimitives", "TestVectorKit"],
+            dependencies: ["KeyService", "StrictJSON", "CryptoPrimitives", "TestVectorKit"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ChatSecCLI",
             dependencies: [
-                "AuditLog", "AuditLogPostgres", "CryptoPrimitives",
+                "AuditLog", "AuditLogPostgres", "CryptoPrimitives", "StrictJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -194,9 +199,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "StrictJSONTests",
+            dependencies: ["StrictJSON"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KeyServiceHTTPTests",
             dependencies: [
-                "KeyServiceHTTP", "KeyService", "keyserviced",
+                "KeyServiceHTTP", "KeyService", "StrictJSON", "keyserviced",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -207,7 +217,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KeyServicePostgresTests",
-            dependencies: ["KeyServicePostgres", "KeyService", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives"],
+            dependencies: ["KeyServicePostgres", "KeyService", "StrictJSON", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives"],
             swiftSettings: strictSettings
         ),
         .target(

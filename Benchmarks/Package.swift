@@ -58,6 +58,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CryptoPrimitives", package: parentPackage),
                 .product(name: "KeyService", package: parentPackage),
+                .product(name: "StrictJSON", package: parentPackage),
             ],
             path: "Benchmarks/KeyServiceBench",
             swiftSettings: [.swiftLanguageMode(.v6)],

@@ -3,6 +3,7 @@ public import KeyService
 import Foundation
 import HTTPTypes
 import NIOCore
+import StrictJSON
 
 /// Serves Vault's HTTP API (`/v1/...`) from a ``KeyService``: Vault's response envelope, `{"errors": [...]}` bodies
 /// with `Content-Type: application/json` exactly (hvac compares the string), `LIST` and `?list=true`, PUT = POST,

@@ -55,6 +55,9 @@ struct CLITests {
         (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":"q","attributes":{"n":1}}"#, "attribute"),
         (#"["tenant"]"#, "object"),
         (#"{"tenant":"secret-4111111111111111""#, "JSON"),
+        (#"{"tenant":"t1","tenant":"t2","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":"q"}"#, "JSON"),
+        ("{\"tenant\":\"t1\",\"actor\":\"a\",\"event_type\":\"e\",\"outcome\":\"success\",\"resource\":\"r\",\"request_id\":\"q\",\"attributes\":{\"\u{E9}\":\"1\",\"e\u{301}\":\"2\"}}", "JSON"),
+        (#"{"tenant":"t1","actor":"a","event_type":"e","outcome":"success","resource":"r","request_id":"q","4111111111111111":"x"}"#, "unknown member"),
     ])
     func appendRefusesLooseEvents(line: String, named: String) async throws {
         let store = temporaryDirectory("cli-lines").appendingPathComponent("store").path

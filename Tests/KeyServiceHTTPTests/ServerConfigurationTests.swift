@@ -3,6 +3,7 @@ import KeyService
 import Logging
 @testable import keyserviced
 import Testing
+import StrictJSON
 
 /// `keyserviced server --config`: strict JSON, so a typo never silently falls back to a default.
 @Suite struct ServerConfigurationTests {

@@ -7,6 +7,7 @@ import KeyServiceHTTP
 import Logging
 import NIOCore
 import Testing
+import StrictJSON
 
 /// An initialized, unsealed in-memory service with `transit/` mounted, served by ``buildApplication``.
 struct TestServer {

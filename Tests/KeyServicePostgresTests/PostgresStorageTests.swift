@@ -5,6 +5,7 @@ import KeyService
 import KeyServicePostgres
 import PostgresSupport
 import Testing
+import StrictJSON
 
 /// What only PostgreSQL storage promises: several processes on one database.
 @Suite struct PostgresStorageTests {

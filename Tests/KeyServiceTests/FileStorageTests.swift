@@ -2,6 +2,7 @@ import CryptoPrimitives
 import Foundation
 @testable import KeyService
 import Testing
+import StrictJSON
 
 @Suite("Embedded file storage")
 struct FileStorageTests {

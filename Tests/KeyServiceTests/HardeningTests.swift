@@ -2,6 +2,7 @@ import CryptoPrimitives
 import Foundation
 @testable import KeyService
 import Testing
+import StrictJSON
 
 /// Attacks found in review, each pinned by a test: overflowing durations, path tricks past the ACL, tenants
 /// acting on the whole service, token lifetimes, stale caches, crafted backups.

@@ -2,6 +2,7 @@ import CryptoPrimitives
 import Foundation
 @testable import KeyService
 import Testing
+import StrictJSON
 
 /// An initialized, unsealed service on in-memory storage with `transit/` mounted, and its root token.
 struct TestVault {

@@ -2,6 +2,7 @@ import CryptoPrimitives
 import Foundation
 @testable import KeyService
 import Testing
+import StrictJSON
 
 @Suite("Transit engine")
 struct TransitTests {

@@ -10,6 +10,7 @@
 import Benchmark
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 import KeyService
 
 /// Per operation; the service is set up once per sample and the first request (cold caches) is not measured.

@@ -1,5 +1,6 @@
 import AuditLog
 import Foundation
+import StrictJSON
 
 /// One event for `chatsec audit append`: a JSON object on one line with exactly these members, all strings
 /// except `attributes` (an object of strings):
@@ -8,8 +9,9 @@ import Foundation
 ///      "origin_address": …, "origin_client": …, "reason": …, "attributes": {…}}
 ///
 /// `tenant`, `actor`, `event_type`, `outcome`, `resource` and `request_id` are required; unknown members, other
-/// types and other outcomes are refused, so a typo never becomes a different record. Errors name the line and the
-/// member, never a value (events may hold pseudonyms of personal data).
+/// types, other outcomes and repeated members (including names that are canonically equivalent) are refused, so a
+/// typo never becomes a different record. The line is read with the strict parser (`StrictJSON`). Errors name the
+/// line and the member, never a value (events may hold pseudonyms of personal data).
 enum EventLine {
     /// The longest line read (an encoded entry is at most 64 KiB).
     static let maximumLength = 256 * 1024
@@ -20,16 +22,17 @@ enum EventLine {
     /// Parses line `number` (1-based).
     static func parse(_ line: String, number: Int) throws -> AuditEvent {
         guard line.utf8.count <= maximumLength else { throw ValidationFailure("line \(number): longer than \(maximumLength) bytes") }
-        let parsed: Any
+        let object: [String: JSONValue]
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
-        } catch {
-            throw ValidationFailure("line \(number): not valid JSON")
+            guard let members = try JSONValue.parse(Data(line.utf8)).objectValue else { throw ValidationFailure("line \(number): not a JSON object") }
+            object = members
+        } catch let error as JSONParseError {
+            throw ValidationFailure("line \(number): not valid JSON (byte \(error.offset))")
         }
-        guard let object = parsed as? [String: Any] else { throw ValidationFailure("line \(number): not a JSON object") }
         for name in object.keys.sorted() where !required.contains(name) && !optional.contains(name) {
-            // The name is shown only when it looks like a field name; anything else could be data.
-            let printable = name.utf8.count <= 32 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            // The name is shown only when it looks like a field name (lowercase letters and underscores); anything
+            // else, digits included, could be data.
+            let printable = name.utf8.count <= 32 && name.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
             throw ValidationFailure("line \(number): unknown member" + (printable ? " \"\(name)\"" : ""))
         }
         func string(_ name: String) throws -> String {
@@ -37,7 +40,7 @@ enum EventLine {
                 if required.contains(name) { throw ValidationFailure("line \(number): \"\(name)\" is missing") }
                 return ""
             }
-            guard let text = value as? String else { throw ValidationFailure("line \(number): \"\(name)\" must be a string") }
+            guard case .string(let text) = value else { throw ValidationFailure("line \(number): \"\(name)\" must be a string") }
             return text
         }
         let outcome: AuditEvent.Outcome
@@ -48,9 +51,9 @@ enum EventLine {
         }
         var attributes: [String: String] = [:]
         if let value = object["attributes"] {
-            guard let members = value as? [String: Any] else { throw ValidationFailure("line \(number): \"attributes\" must be an object") }
+            guard case .object(let members) = value else { throw ValidationFailure("line \(number): \"attributes\" must be an object") }
             for (name, member) in members {
-                guard let text = member as? String else { throw ValidationFailure("line \(number): every attribute must be a string") }
+                guard case .string(let text) = member else { throw ValidationFailure("line \(number): every attribute must be a string") }
                 attributes[name] = text
             }
         }

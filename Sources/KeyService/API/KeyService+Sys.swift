@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 extension KeyService {
     /// `sys/health`, `sys/seal-status`, `sys/init`, `sys/unseal`: no token needed. `nil` for other sys paths.

@@ -1,5 +1,6 @@
 public import Foundation
 import Synchronization
+public import StrictJSON
 
 /// A Vault API request, independent of HTTP.
 public struct VaultRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// A capability a policy grants on a path (Vault's names).
 public enum Capability: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// The record `sys/init` commits, at `core/seal-config`: Shamir parameters and the keyring as first sealed.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import StrictJSON
 
 /// Standard base64 with padding (the Transit API's encoding for plaintext, contexts and ciphertext bodies), as
 /// Go's `base64.StdEncoding` reads it: length a multiple of 4, `=` only as final padding, no whitespace.

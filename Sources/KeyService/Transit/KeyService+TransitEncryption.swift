@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 /// One encrypt/decrypt/rewrap item (the top-level request, or one `batch_input` entry).
 struct TransitItem {

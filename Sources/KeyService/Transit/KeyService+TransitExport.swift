@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 extension KeyService {
     /// `GET export/:type/:name(/:version|latest)`.
@@ -56,7 +57,9 @@ extension KeyService {
         guard key.metadata.exportable, key.metadata.allowPlaintextBackup else {
             throw KeyServiceError(.invalidRequest, "exporting is disallowed on the key; plaintext backup requires exportable and allow_plaintext_backup")
         }
-        let metadata = try JSONValue.parse(try JSONEncoder().encode(key.metadata))
+        guard let metadata = try? JSONValue.parse(try JSONEncoder().encode(key.metadata)) else {
+            throw KeyServiceError(.internalFailure, "the key metadata could not be encoded")
+        }
         let versions: [JSONValue] = key.versions.keys.sorted().compactMap { number in
             guard let version = key.versions[number] else { return nil }
             return [
@@ -74,7 +77,7 @@ extension KeyService {
         guard let text = body?["backup"]?.stringValue, let data = Base64.decode(text), data.count <= 32 << 20 else {
             throw KeyServiceError(.invalidRequest, "backup must be provided, base64 encoded")
         }
-        let document = try JSONValue.parse(Data(data))
+        guard let document = try? JSONValue.parse(Data(data)) else { throw KeyServiceError(.invalidRequest, "failed to parse JSON input") }
         guard document["format"]?.stringValue == Self.backupFormat, let metadataValue = document["metadata"],
               var metadata = try? JSONDecoder().decode(KeyMetadata.self, from: metadataValue.serialized()),
               let versionList = document["versions"]?.arrayValue, versionList.count <= TransitKey.maximumVersions

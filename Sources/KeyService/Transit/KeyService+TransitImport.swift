@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 extension KeyService {
     /// `GET wrapping_key`: the mount's RSA-4096 wrapping key (created on first use), as a PKIX PEM.

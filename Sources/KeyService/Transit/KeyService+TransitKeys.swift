@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 extension KeyService {
     /// The key `name`, with its storage version (for compare-and-swap), or `nil`.

@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import StrictJSON
 
 extension KeyService {
     static func digest(_ name: String?) throws -> MessageDigest {

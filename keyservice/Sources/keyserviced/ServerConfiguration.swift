@@ -3,6 +3,7 @@ import Foundation
 import KeyService
 import KeyServiceHTTP
 import Logging
+import StrictJSON
 
 /// The server configuration file: JSON, documented in keyservice/OPERATIONS.md and keyservice/keyserviced.sample.json.
 struct ServerConfiguration {

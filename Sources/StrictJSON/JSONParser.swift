@@ -3,10 +3,7 @@
 /// surrogate pairs checked, numbers as integers when they fit 64 bits and finite doubles otherwise, nothing
 /// after the value but whitespace, no byte-order mark. Errors say where, never what (no input is echoed).
 struct JSONParser {
-    /// Why parsing stopped, with the byte offset.
-    struct Failure: Error, Equatable {
-        let offset: Int
-    }
+    typealias Failure = JSONParseError
 
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
@@ -224,23 +221,27 @@ struct JSONParser {
 
 /// Compact JSON with sorted object keys (deterministic output), `/` unescaped, non-ASCII as UTF-8, control
 /// characters escaped, non-finite numbers as `null`.
-struct JSONSerializer {
-    private(set) var output: [UInt8] = []
+public struct JSONSerializer: Sendable {
+    /// The bytes written so far.
+    public private(set) var output: [UInt8] = []
 
-    init() { output.reserveCapacity(256) }
+    /// An empty serializer.
+    public init() { output.reserveCapacity(256) }
 
-    static func serialize(_ value: JSONValue) -> [UInt8] {
+    /// `value` as compact JSON.
+    public static func serialize(_ value: JSONValue) -> [UInt8] {
         var serializer = JSONSerializer()
         serializer.write(value)
         return serializer.output
     }
 
     /// Appends literal JSON text.
-    mutating func append(_ text: StaticString) {
+    public mutating func append(_ text: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    mutating func write(_ value: JSONValue) {
+    /// Appends `value`.
+    public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -294,4 +295,16 @@ struct JSONSerializer {
         }
         output.append(UInt8(ascii: "\""))
     }
+}
+
+/// Input that is not strict JSON. It says where parsing stopped (a byte offset), never what the input held.
+public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The byte offset where parsing stopped.
+    public let offset: Int
+
+    /// An error at `offset`.
+    public init(offset: Int) { self.offset = offset }
+
+    /// `invalid JSON at byte N`.
+    public var description: String { "invalid JSON at byte \(offset)" }
 }

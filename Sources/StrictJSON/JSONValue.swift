@@ -24,20 +24,24 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Parses UTF-8 JSON strictly (see `JSONParser`: bounded depth, no duplicate keys, validated strings,
     /// nothing after the value). Errors never include the input.
-    public static func parse(_ data: Data) throws -> JSONValue {
+    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
         do {
-            return try data.withUnsafeBytes { bytes throws(JSONParser.Failure) in try JSONParser.parse(bytes) }
+            return try data.withUnsafeBytes { bytes in try JSONParser.parse(bytes) }
+        } catch let error as JSONParseError {
+            throw error
         } catch {
-            throw KeyServiceError(.invalidRequest, "failed to parse JSON input")
+            throw JSONParseError(offset: 0)
         }
     }
 
     /// Parses UTF-8 JSON from bytes.
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         do {
-            return try bytes.withUnsafeBytes { buffer throws(JSONParser.Failure) in try JSONParser.parse(buffer) }
+            return try bytes.withUnsafeBytes { buffer in try JSONParser.parse(buffer) }
+        } catch let error as JSONParseError {
+            throw error
         } catch {
-            throw KeyServiceError(.invalidRequest, "failed to parse JSON input")
+            throw JSONParseError(offset: 0)
         }
     }
 
