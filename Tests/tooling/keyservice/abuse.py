@@ -358,6 +358,11 @@ def scenario_fuzz(binary, total=10_500):
     client.secrets.transit.create_key(name="ed", key_type="ed25519")
     client.write("transit/keys/hk", type="hmac")
     client.sys.create_namespace(path="tenant")
+    # No fuzzed path names this key. The fuzz may legitimately set deletion_allowed on "k" and then delete it,
+    # so "k" itself cannot serve as the witness that hostile input changed nothing it should not.
+    client.secrets.transit.create_key(name="sentinel")
+    sentinel_plaintexts = [os.urandom(n) for n in (0, 1, 16, 100)]
+    sentinels = [client.secrets.transit.encrypt_data(name="sentinel", plaintext=b64(p))["data"]["ciphertext"] for p in sentinel_plaintexts]
     ciphertexts = [client.secrets.transit.encrypt_data(name="k", plaintext=b64(os.urandom(n)))["data"]["ciphertext"] for n in (0, 1, 16, 100)]
     signatures = [client.secrets.transit.sign_data(name="ed", hash_input="aGk=")["data"]["signature"]]
     rng = random.Random(random.randrange(1 << 32))
@@ -392,9 +397,10 @@ def scenario_fuzz(binary, total=10_500):
     response = session.post(f"{daemon.url}/v1/transit/encrypt/k", headers={"X-Vault-Token": daemon.root_token}, data=b"{" + b" " * (33 << 20) + b"}")
     check(response.status_code == 413, f"33 MiB body answered {response.status_code}")
     check(daemon.alive(), "daemon survived the fuzz run")
-    # Still fully functional, and nothing it was fed changed the keys it started with.
-    for ciphertext in ciphertexts:
-        client.secrets.transit.decrypt_data(name="k", ciphertext=ciphertext)
+    # Still fully functional, and nothing it was fed changed a key it never named.
+    for plaintext, ciphertext in zip(sentinel_plaintexts, sentinels):
+        answer = client.secrets.transit.decrypt_data(name="sentinel", ciphertext=ciphertext)["data"]["plaintext"]
+        check(base64.b64decode(answer) == plaintext, "sentinel ciphertext decrypts to what was encrypted")
     # Memory: after warm-up, resident size stays flat (allocator noise aside).
     warm, final = samples[2], samples[-1]
     check(final - warm < 16 * 1024, f"RSS grew from {warm} KiB to {final} KiB")
