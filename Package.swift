@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "AuditLog", targets: ["AuditLog"]),
         .library(name: "AuditLogPostgres", targets: ["AuditLogPostgres"]),
         .library(name: "StrictJSON", targets: ["StrictJSON"]),
+        .library(name: "Envelope", targets: ["Envelope"]),
+        .library(name: "EnvelopeTransit", targets: ["EnvelopeTransit"]),
         .library(name: "KeyService", targets: ["KeyService"]),
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
@@ -101,6 +103,16 @@ let package = Package(
         ),
         .target(
             name: "StrictJSON",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Envelope",
+            dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "EnvelopeTransit",
+            dependencies: ["Envelope", "CryptoPrimitives", "StrictJSON"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -196,6 +208,11 @@ let package = Package(
         .testTarget(
             name: "AuditLogTests",
             dependencies: ["AuditLog", "AuditLogPostgres", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives", "TestVectorKit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EnvelopeTests",
+            dependencies: ["Envelope", "EnvelopeTransit", "CryptoPrimitives", "keyserviced", "chatsec"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,6 +6,7 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 #include <openssl/ec.h>
+#include <openssl/objects.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
 
@@ -230,5 +231,33 @@ int chatsec_ecdsa_raw_to_der(const uint8_t *raw, size_t width, uint8_t *out, siz
         }
     }
     OPENSSL_free(buffer);
+    return result;
+}
+
+int chatsec_ec_point_convert(const char *group_name, const uint8_t *in, size_t length, int compressed, uint8_t *out, size_t capacity) {
+    if (group_name == NULL || in == NULL || length == 0 || out == NULL) {
+        return -1;
+    }
+    int nid = OBJ_sn2nid(group_name);
+    if (nid == NID_undef) {
+        nid = OBJ_txt2nid(group_name);
+    }
+    EC_GROUP *group = EC_GROUP_new_by_curve_name(nid);
+    if (group == NULL) {
+        return -1;
+    }
+    EC_POINT *point = EC_POINT_new(group);
+    int result = -1;
+    if (point != NULL && EC_POINT_oct2point(group, point, in, length, NULL) == 1
+        && EC_POINT_is_at_infinity(group, point) == 0 && EC_POINT_is_on_curve(group, point, NULL) == 1) {
+        point_conversion_form_t form = compressed ? POINT_CONVERSION_COMPRESSED : POINT_CONVERSION_UNCOMPRESSED;
+        size_t needed = EC_POINT_point2oct(group, point, form, NULL, 0, NULL);
+        if (needed > 0 && needed <= capacity && needed <= INT_MAX
+            && EC_POINT_point2oct(group, point, form, out, capacity, NULL) == needed) {
+            result = (int)needed;
+        }
+    }
+    EC_POINT_free(point);
+    EC_GROUP_free(group);
     return result;
 }

@@ -62,4 +62,9 @@ int chatsec_ecdsa_der_to_raw(const uint8_t *der, size_t length, uint8_t *out, si
 /// Converts a fixed-width r || s signature to DER into `out`; returns the DER length or a negative value.
 int chatsec_ecdsa_raw_to_der(const uint8_t *raw, size_t width, uint8_t *out, size_t capacity);
 
+/// Re-encodes an X9.62 point on the named curve (`prime256v1`, `secp384r1`): compressed (0x02/0x03 || X) when
+/// `compressed` is nonzero, else uncompressed (0x04 || X || Y). The input may be either form; it must decode to
+/// a point on the curve (not the point at infinity). Returns the output length, or -1.
+int chatsec_ec_point_convert(const char *group_name, const uint8_t *in, size_t length, int compressed, uint8_t *out, size_t capacity);
+
 #endif

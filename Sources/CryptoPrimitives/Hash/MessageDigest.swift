@@ -42,7 +42,7 @@ public enum MessageDigest: String, Sendable, CaseIterable {
         switch self {
         case .sha2_224: Self.sha224
         case .sha2_256: SHA256.algorithm
-        case .sha2_384: Self.sha384
+        case .sha2_384: SHA384.algorithm
         case .sha2_512: SHA512.algorithm
         case .sha3_224: Self.sha3_224Digest
         case .sha3_256: Self.sha3_256Digest
@@ -52,7 +52,6 @@ public enum MessageDigest: String, Sendable, CaseIterable {
     }
 
     private static let sha224 = EVPDigest(name: "SHA224")
-    private static let sha384 = EVPDigest(name: "SHA384")
     private static let sha3_224Digest = EVPDigest(name: "SHA3-224")
     private static let sha3_256Digest = EVPDigest(name: "SHA3-256")
     private static let sha3_384Digest = EVPDigest(name: "SHA3-384")

@@ -70,6 +70,36 @@ public enum SHA512: HashFunction {
     }
 }
 
+/// SHA-384 (FIPS 180-4) and HMAC-SHA-384, on libcrypto (for HKDF-SHA384 in the AWS Encryption SDK's legacy suites).
+public enum SHA384: HashFunction {
+    /// 48.
+    public static let digestByteCount = 48
+    /// 128.
+    public static let blockByteCount = 128
+    static let algorithm = EVPDigest(name: "SHA384")
+
+    /// The digest of the concatenation of `parts`.
+    public static func hash(parts: [any ContiguousBytes]) -> [UInt8] { algorithm.hash(parts) }
+
+    /// HMAC-SHA-384 under `key` (any length) of the concatenation of `parts`.
+    public static func authenticationCode(key: some ContiguousBytes, parts: [any ContiguousBytes]) -> SecureBytes {
+        prepareAuthenticationKey(key).authenticationCode(parts: parts)
+    }
+
+    /// The keyed HMAC-SHA-384 state for `key`.
+    public static func prepareAuthenticationKey(_ key: some ContiguousBytes) -> PreparedAuthenticationKey<SHA384> {
+        PreparedAuthenticationKey(context: algorithm.keyedContext(key))
+    }
+
+    /// The keyed HMAC-SHA-384 state of the empty key (HKDF's default salt).
+    public static let preparedEmptyKey = prepareAuthenticationKey([UInt8]())
+
+    /// HMAC-SHA-384 of the concatenation of `parts` under a prepared key.
+    public static func authenticationCode(prepared: PreparedAuthenticationKey<SHA384>, parts: [any ContiguousBytes]) -> SecureBytes {
+        prepared.context.authenticate(parts, outputByteCount: digestByteCount)
+    }
+}
+
 /// A digest fetched from libcrypto once, with a keyless HMAC context to copy keyed contexts from. Both are
 /// immutable after creation, and libcrypto allows concurrent reads of them.
 ///

@@ -1,0 +1,120 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+internal import COpenSSL
+
+extension AES.GCM {
+    /// One AES-GCM key expanded once and used for many messages with 12-byte nonces: the frames of a streamed
+    /// message, each under its own nonce. Writes into caller-provided buffers, so a framed body costs no
+    /// allocation per frame. Owns a libcrypto context (its key schedule is cleansed when the context is freed);
+    /// not thread-safe. The caller guarantees nonce uniqueness exactly as with ``seal(_:key:nonce:authenticating:)``.
+    public final class KeyedContext {
+        private let context: CipherContext
+        private let encrypting: Bool
+
+        /// A context for sealing (`encrypting`) or opening under `key` (16, 24 or 32 bytes).
+        public init(key: SecretKey, encrypting: Bool) throws {
+            let cipher: OpaquePointer?
+            switch key.byteCount {
+            case 16: cipher = EVPCipher.aes128GCM.pointer
+            case 24: cipher = EVPCipher.aes192GCM.pointer
+            case 32: cipher = EVPCipher.aes256GCM.pointer
+            default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
+            }
+            guard cipher != nil else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-GCM") }
+            context = try CipherContext()
+            self.encrypting = encrypting
+            let enc: Int32 = encrypting ? 1 : 0
+            try OpenSSL.check(EVP_CipherInit_ex(context.pointer, cipher, nil, nil, nil, enc), CryptoError(.libraryFailure, "AES-GCM initialization failed"))
+            let rc = key.withUnsafeBytes { k in EVP_CipherInit_ex(context.pointer, nil, nil, k.bytes, nil, enc) }
+            try OpenSSL.check(rc, CryptoError(.libraryFailure, "AES-GCM key setup failed"))
+        }
+
+        /// Encrypts `plaintext` into `ciphertext` (same length) and writes the 16-byte tag into `tag`.
+        public func seal(
+            _ plaintext: UnsafeRawBufferPointer,
+            nonce: UnsafeRawBufferPointer,
+            authenticating aad: UnsafeRawBufferPointer,
+            ciphertext: UnsafeMutableRawBufferPointer,
+            tag: UnsafeMutableRawBufferPointer
+        ) throws {
+            guard encrypting else { throw CryptoError(.invalidParameter, "context was made for opening") }
+            guard ciphertext.count >= plaintext.count, tag.count >= tagByteCount else {
+                throw CryptoError(.invalidParameter, "AES-GCM output buffer too small")
+            }
+            try start(nonce: nonce, aad: aad)
+            try process(plaintext, into: ciphertext, failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
+            var finalLength: Int32 = 0
+            var scratch = [UInt8](repeating: 0, count: AES.blockByteCount)
+            try OpenSSL.check(EVP_CipherFinal_ex(context.pointer, &scratch, &finalLength), CryptoError(.libraryFailure, "AES-GCM finalization failed"))
+            try OpenSSL.check(
+                EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_GET_TAG, Int32(tagByteCount), tag.baseAddress),
+                CryptoError(.libraryFailure, "AES-GCM tag retrieval failed")
+            )
+        }
+
+        /// Verifies `tag` and decrypts `ciphertext` into `plaintext` (same length). When the tag does not verify,
+        /// `plaintext` is zeroed before the error is thrown, so nothing unauthenticated is left in it.
+        ///
+        /// - Throws: ``CryptoError/Code/authenticationFailure`` when the tag does not match.
+        public func open(
+            _ ciphertext: UnsafeRawBufferPointer,
+            tag: UnsafeRawBufferPointer,
+            nonce: UnsafeRawBufferPointer,
+            authenticating aad: UnsafeRawBufferPointer,
+            plaintext: UnsafeMutableRawBufferPointer
+        ) throws {
+            guard !encrypting else { throw CryptoError(.invalidParameter, "context was made for sealing") }
+            guard plaintext.count >= ciphertext.count else { throw CryptoError(.invalidParameter, "AES-GCM output buffer too small") }
+            guard tag.count == tagByteCount else { throw CryptoError(.authenticationFailure, "AES-GCM tag must be 16 bytes") }
+            do {
+                try start(nonce: nonce, aad: aad)
+                try process(ciphertext, into: plaintext, failure: CryptoError(.authenticationFailure, "AES-GCM decryption failed"))
+                try OpenSSL.check(
+                    EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), UnsafeMutableRawPointer(mutating: tag.baseAddress)),
+                    CryptoError(.libraryFailure, "AES-GCM tag setup failed")
+                )
+                var finalLength: Int32 = 0
+                var scratch = [UInt8](repeating: 0, count: AES.blockByteCount)
+                try OpenSSL.check(EVP_CipherFinal_ex(context.pointer, &scratch, &finalLength), CryptoError(.authenticationFailure, "AES-GCM tag mismatch"))
+            } catch {
+                if ciphertext.count > 0 { SecureMemory.zero(UnsafeMutableRawBufferPointer(rebasing: plaintext[0..<ciphertext.count])) }
+                throw CryptoError(.authenticationFailure, "AES-GCM authentication failed")
+            }
+        }
+
+        private func start(nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer) throws {
+            guard nonce.count == nonceByteCount else { throw CryptoError(.invalidParameter, "AES-GCM nonce must be 12 bytes") }
+            try OpenSSL.check(
+                EVP_CipherInit_ex(context.pointer, nil, nil, nil, nonce.bytes, encrypting ? 1 : 0),
+                CryptoError(.libraryFailure, "AES-GCM nonce setup failed")
+            )
+            if aad.count > 0 {
+                guard aad.count <= Int(Int32.max) else { throw CryptoError(.invalidParameter, "AES-GCM AAD too long") }
+                var length: Int32 = 0
+                try OpenSSL.check(EVP_CipherUpdate(context.pointer, nil, &length, aad.bytes, Int32(aad.count)), CryptoError(.libraryFailure, "AES-GCM AAD processing failed"))
+            }
+        }
+
+        private func process(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, failure: CryptoError) throws {
+            let chunk = 1 << 30
+            var offset = 0
+            while offset < input.count {
+                let length = Swift.min(chunk, input.count - offset)
+                var written: Int32 = 0
+                guard let inBase = input.baseAddress, let outBase = output.baseAddress else { throw failure }
+                try OpenSSL.check(
+                    EVP_CipherUpdate(
+                        context.pointer,
+                        outBase.advanced(by: offset).assumingMemoryBound(to: UInt8.self), &written,
+                        inBase.advanced(by: offset).assumingMemoryBound(to: UInt8.self), Int32(length)
+                    ),
+                    failure
+                )
+                offset += length
+            }
+        }
+    }
+}

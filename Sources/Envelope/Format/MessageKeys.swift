@@ -1,0 +1,83 @@
+public import CryptoPrimitives
+
+/// The per-message keys: the content key derived from the data key, and (format 2) the key commitment.
+enum MessageKeys {
+    static let deriveLabel = Array("DERIVEKEY".utf8)
+    static let commitLabel = Array("COMMITKEY".utf8)
+
+    /// The content key for `suite` and `messageID` from the plaintext data key.
+    static func contentKey(dataKey: SecretKey, suite: AlgorithmSuite, messageID: [UInt8]) throws -> SecretKey {
+        guard dataKey.byteCount == suite.keyByteCount else { throw EnvelopeError(.invalidMaterials, "data key length does not match the suite") }
+        var suiteID: [UInt8] = []
+        suiteID.appendUInt16(suite.rawValue)
+        do {
+            switch suite.keyDerivation {
+            case .identity:
+                return dataKey
+            case .hkdfSHA256:
+                return SecretKey(bytes: try HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, salt: [UInt8](), info: suiteID + messageID, outputByteCount: suite.keyByteCount))
+            case .hkdfSHA384:
+                return SecretKey(bytes: try HKDF<SHA384>.deriveKey(inputKeyMaterial: dataKey, salt: [UInt8](), info: suiteID + messageID, outputByteCount: suite.keyByteCount))
+            case .hkdfSHA512Committing:
+                return SecretKey(bytes: try HKDF<SHA512>.deriveKey(inputKeyMaterial: dataKey, salt: messageID, info: suiteID + deriveLabel, outputByteCount: suite.keyByteCount))
+            }
+        } catch let error as EnvelopeError {
+            throw error
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "content key derivation failed")
+        }
+    }
+
+    /// The 32-byte key commitment (format 2).
+    static func commitment(dataKey: SecretKey, messageID: [UInt8]) throws -> [UInt8] {
+        do {
+            return try HKDF<SHA512>.deriveKey(inputKeyMaterial: dataKey, salt: messageID, info: commitLabel, outputByteCount: 32).unprotectedCopy()
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "key commitment derivation failed")
+        }
+    }
+
+    /// The header authentication tag: AES-GCM under the content key over no plaintext, with the serialized header
+    /// as AAD and an all-zero IV.
+    static func headerTag(header: [UInt8], contentKey: SecretKey) throws -> [UInt8] {
+        do {
+            return try AES.GCM.seal([UInt8](), key: contentKey, nonce: [UInt8](repeating: 0, count: 12), authenticating: header).tag
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "header authentication failed to compute")
+        }
+    }
+
+    /// Checks a header authentication tag (`iv` is 12 zero bytes in format 2, read from the message in format 1).
+    static func verifyHeaderTag(_ tag: ArraySlice<UInt8>, iv: ArraySlice<UInt8>, header: [UInt8], contentKey: SecretKey) throws {
+        do {
+            _ = try AES.GCM.open(AEADSealedBox(ciphertext: [], tag: Array(tag)), key: contentKey, nonce: Array(iv), authenticating: header)
+        } catch {
+            throw EnvelopeError(.headerAuthenticationFailed, "header authentication tag does not verify")
+        }
+    }
+
+    /// The 12-byte frame IV: the sequence number, big-endian, right-aligned.
+    static func frameIV(_ sequenceNumber: UInt32) -> [UInt8] {
+        var iv = [UInt8](repeating: 0, count: 8)
+        iv.appendUInt32(sequenceNumber)
+        return iv
+    }
+}
+
+/// The additional authenticated data of body frames: message id ‖ content string ‖ sequence number (4) ‖
+/// content length (8).
+enum BodyAAD {
+    /// "AWSKMSEncryptionClient Frame".
+    static let frame = Array("AWSKMSEncryptionClient Frame".utf8)
+    /// "AWSKMSEncryptionClient Final Frame".
+    static let finalFrame = Array("AWSKMSEncryptionClient Final Frame".utf8)
+    /// "AWSKMSEncryptionClient Single Block".
+    static let singleBlock = Array("AWSKMSEncryptionClient Single Block".utf8)
+
+    static func make(messageID: [UInt8], content: [UInt8], sequenceNumber: UInt32, length: UInt64) -> [UInt8] {
+        var aad = messageID + content
+        aad.appendUInt32(sequenceNumber)
+        aad.appendUInt64(length)
+        return aad
+    }
+}

@@ -1,0 +1,313 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import CryptoPrimitives
+
+/// Decrypts one message as a stream: pass the message's bytes to ``update(_:)`` in pieces of any size, then call
+/// ``finish()``. Memory stays at the header plus one frame (or one non-framed body, up to
+/// ``DecryptionOptions/maximumNonFramedBodyLength``) plus the current piece, whatever the message length.
+///
+/// ## The streaming contract
+/// - No plaintext from a frame is returned before that frame's tag verified, and none at all before the header
+///   authentication tag and (format 2) the key commitment verified.
+/// - For unsigned suites, each returned chunk is authentic (``Chunk/isAuthenticated`` is true), but the message
+///   is only known to be *complete* when ``finish()`` returns: a stream cut short after a regular frame has
+///   released genuine plaintext and then fails in ``finish()``.
+/// - For signed suites, chunks are returned with ``Chunk/isAuthenticated`` false: their frame tags verified, so
+///   they came from someone who held the data key, but only the footer signature proves they came from the
+///   holder of the signing key. ``finish()`` verifies the signature; until it returns, treat the plaintext as
+///   unauthenticated (keep it out of anything irreversible), and discard it if ``finish()`` throws. Callers that
+///   cannot hold plaintext back can set ``DecryptionOptions/allowSignedMessages`` to false.
+/// - After any error the decryptor is failed and refuses further input.
+public final class MessageDecryptor {
+    /// Decrypted bytes from one call.
+    public struct Chunk: Sendable {
+        /// The plaintext.
+        public let bytes: [UInt8]
+        /// Whether the message's authentication is complete for these bytes: true for unsigned suites once the
+        /// header is known; false for signed suites (until ``MessageDecryptor/finish()`` verified the footer) and
+        /// before the header was read.
+        public let isAuthenticated: Bool
+    }
+
+    private enum State {
+        case header
+        case headerAuthentication(MessageHeader)
+        case frame
+        case nonFramed
+        case footer
+        case done
+        case failed
+    }
+
+    private let materialsManager: any CryptographicMaterialsManager
+    private let options: DecryptionOptions
+    private var state = State.header
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// The header, once parsed and authenticated.
+    public private(set) var header: MessageHeader?
+    private var cipher: AES.GCM.KeyedContext?
+    private var hasher: MessageDigest.Hasher?
+    private var verificationKey: ECDSA.PublicKey?
+    private var nextSequenceNumber: UInt32 = 1
+    private var needed = 1
+
+    /// A decryptor that gets keys from `materialsManager`.
+    public init(materialsManager: any CryptographicMaterialsManager, options: DecryptionOptions = DecryptionOptions()) {
+        self.materialsManager = materialsManager
+        self.options = options
+    }
+
+    /// Whether the message is signed (known once the header was read).
+    public var isSigned: Bool { header?.suite.isSigned ?? false }
+
+    /// Consumes `bytes` and returns the plaintext of every frame they completed.
+    ///
+    /// - Throws: ``EnvelopeError`` with the reason; the decryptor is failed afterwards.
+    public func update(_ bytes: some ContiguousBytes) async throws -> Chunk {
+        if case .failed = state { throw EnvelopeError(.invalidState, "decryptor failed earlier") }
+        bytes.withUnsafeBytes { buffer.append(contentsOf: $0) }
+        do {
+            var output: [UInt8] = []
+            try await process(into: &output)
+            compact()
+            return Chunk(bytes: output, isAuthenticated: header.map { !$0.suite.isSigned } ?? false)
+        } catch {
+            fail()
+            throw (error as? EnvelopeError) ?? EnvelopeError(.malformedMessage, "message could not be decrypted")
+        }
+    }
+
+    /// Confirms that the message ended exactly here: the final frame was read, the footer (signed suites) verified,
+    /// and no bytes follow.
+    ///
+    /// - Throws: ``EnvelopeError/Code/truncatedMessage`` when the message is incomplete.
+    public func finish() throws {
+        switch state {
+        case .done:
+            guard position == buffer.count else {
+                fail()
+                throw EnvelopeError(.malformedMessage, "bytes follow the end of the message")
+            }
+        case .failed:
+            throw EnvelopeError(.invalidState, "decryptor failed earlier")
+        default:
+            fail()
+            throw EnvelopeError(.truncatedMessage, "message ended early")
+        }
+    }
+
+    private var available: Int { buffer.count - position }
+
+    private func process(into output: inout [UInt8]) async throws {
+        while true {
+            switch state {
+            case .header:
+                guard available >= needed else { return }
+                switch try MessageHeader.parse(buffer[position...], limits: options) {
+                case .needMore(let count):
+                    needed = count
+                    return
+                case .complete(let parsed, let count):
+                    try checkPolicy(parsed)
+                    try consume(count)
+                    state = .headerAuthentication(parsed)
+                }
+            case .headerAuthentication(let parsed):
+                guard available >= parsed.authenticationByteCount else { return }
+                let auth = buffer[position..<position + parsed.authenticationByteCount]
+                try await authenticate(parsed, auth: auth)
+                try consume(parsed.authenticationByteCount)
+                header = parsed
+                state = parsed.contentType == .framed ? .frame : .nonFramed
+            case .frame:
+                guard let header, let frame = try nextFrame(header) else { return }
+                try open(frame, header: header, into: &output)
+                try consume(frame.totalLength)
+                if frame.final {
+                    state = header.suite.isSigned ? .footer : .done
+                } else {
+                    nextSequenceNumber += 1
+                }
+            case .nonFramed:
+                guard let header, let body = try nonFramedBody(header) else { return }
+                try open(body, header: header, into: &output)
+                try consume(body.totalLength)
+                state = header.suite.isSigned ? .footer : .done
+            case .footer:
+                guard available >= 2 else { return }
+                let length = Int(buffer[position]) << 8 | Int(buffer[position + 1])
+                guard length > 0, length <= MessageSignature.maximumSignatureByteCount else {
+                    throw EnvelopeError(.signatureInvalid, "footer signature length out of range")
+                }
+                guard available >= 2 + length else { return }
+                let signature = Array(buffer[position + 2..<position + 2 + length])
+                guard let hasher, let verificationKey, let curve = header?.suite.signingCurve else {
+                    throw EnvelopeError(.invalidState, "no verification key")
+                }
+                let digest = try hasher.finalize()
+                guard verificationKey.isValidSignature(signature, forDigest: digest, algorithm: MessageSignature.digest(curve)) else {
+                    throw EnvelopeError(.signatureInvalid, "footer signature does not verify")
+                }
+                position += 2 + length
+                state = .done
+            case .done:
+                guard available == 0 else { throw EnvelopeError(.malformedMessage, "bytes follow the end of the message") }
+                return
+            case .failed:
+                throw EnvelopeError(.invalidState, "decryptor failed earlier")
+            }
+        }
+    }
+
+    /// Checks what the caller demands of the header before any key is requested.
+    private func checkPolicy(_ parsed: MessageHeader) throws {
+        if parsed.suite.isSigned && !options.allowSignedMessages {
+            throw EnvelopeError(.unsupportedAlgorithmSuite, "signed messages are not allowed by the options")
+        }
+        guard parsed.encryptionContext.contains(options.requiredEncryptionContext) else {
+            throw EnvelopeError(.invalidEncryptionContext, "encryption context lacks a required pair")
+        }
+    }
+
+    /// Gets the data key, checks the commitment and the header tag, and prepares the content cipher.
+    private func authenticate(_ parsed: MessageHeader, auth: ArraySlice<UInt8>) async throws {
+        let materials = try await materialsManager.decryptionMaterials(for: DecryptionMaterialsRequest(
+            suite: parsed.suite, encryptedDataKeys: parsed.encryptedDataKeys, encryptionContext: parsed.encryptionContext))
+        guard let dataKey = materials.plaintextDataKey, materials.suite == parsed.suite else {
+            throw EnvelopeError(.noDecryptableDataKey, "no keyring could decrypt a data key")
+        }
+        if parsed.suite.isCommitting {
+            let expected = try MessageKeys.commitment(dataKey: dataKey, messageID: parsed.messageID)
+            guard SecureMemory.constantTimeEquals(expected, parsed.commitment) else {
+                throw EnvelopeError(.commitmentMismatch, "key commitment does not match the data key")
+            }
+        }
+        let contentKey = try MessageKeys.contentKey(dataKey: dataKey, suite: parsed.suite, messageID: parsed.messageID)
+        let iv: ArraySlice<UInt8> = parsed.version == 1 ? auth.prefix(12) : ArraySlice(repeating: 0, count: 12)
+        try MessageKeys.verifyHeaderTag(auth.suffix(16), iv: iv, header: parsed.serialized, contentKey: contentKey)
+        do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: false) } catch {
+            throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
+        }
+        if let curve = parsed.suite.signingCurve {
+            guard let key = materials.verificationKey else { throw EnvelopeError(.invalidEncryptionContext, "signed message without its verification key") }
+            verificationKey = key
+            do {
+                let running = try MessageDigest.Hasher(MessageSignature.digest(curve))
+                try running.update(parsed.serialized)  // the authentication is added when it is consumed
+                hasher = running
+            } catch {
+                throw EnvelopeError(.invalidMaterials, "message hash setup failed")
+            }
+        }
+    }
+
+    /// One body element located in the buffer.
+    private struct Element {
+        var final: Bool
+        var sequenceNumber: UInt32
+        var iv: Range<Int>
+        var content: Range<Int>
+        var totalLength: Int
+        var aadLabel: [UInt8]
+    }
+
+    private func nextFrame(_ header: MessageHeader) throws -> Element? {
+        guard available >= 4 else { return nil }
+        var reader = ByteReader(buffer[position...])
+        let first = try reader.uint32()
+        let final = first == UInt32.max
+        var sequenceNumber = first
+        if final {
+            guard available >= 8 else { return nil }
+            sequenceNumber = try reader.uint32()
+        }
+        guard sequenceNumber == nextSequenceNumber else { throw EnvelopeError(.malformedMessage, "frames out of order") }
+        let fixed = final ? 4 + 4 + 12 + 4 : 4 + 12
+        guard available >= fixed else { return nil }
+        let ivStart = position + reader.consumed
+        _ = try reader.bytes(12)
+        var length = Int(header.frameLength)
+        if final {
+            length = Int(try reader.uint32())
+            guard length <= Int(header.frameLength) else { throw EnvelopeError(.malformedMessage, "final frame longer than the frame length") }
+        }
+        if header.version == 2 {
+            guard buffer[ivStart..<ivStart + 12].elementsEqual(MessageKeys.frameIV(sequenceNumber)) else {
+                throw EnvelopeError(.malformedMessage, "frame IV is not its sequence number")
+            }
+        }
+        guard available >= fixed + length + 16 else { return nil }
+        let contentStart = position + fixed
+        return Element(final: final, sequenceNumber: sequenceNumber, iv: ivStart..<ivStart + 12, content: contentStart..<contentStart + length,
+                       totalLength: fixed + length + 16, aadLabel: final ? BodyAAD.finalFrame : BodyAAD.frame)
+    }
+
+    private func nonFramedBody(_ header: MessageHeader) throws -> Element? {
+        guard available >= 20 else { return nil }
+        var reader = ByteReader(buffer[position + 12..<position + 20])
+        let length = try reader.uint64()
+        guard length <= (1 << 36) - 32 else { throw EnvelopeError(.malformedMessage, "non-framed body longer than the format allows") }
+        guard length <= options.maximumNonFramedBodyLength else { throw EnvelopeError(.limitExceeded, "non-framed body longer than the configured maximum") }
+        if header.version == 2 {
+            guard buffer[position..<position + 12].elementsEqual(MessageKeys.frameIV(1)) else {
+                throw EnvelopeError(.malformedMessage, "body IV is not its sequence number")
+            }
+        }
+        guard available >= 20 + Int(length) + 16 else { return nil }
+        return Element(final: true, sequenceNumber: 1, iv: position..<position + 12, content: position + 20..<position + 20 + Int(length),
+                       totalLength: 20 + Int(length) + 16, aadLabel: BodyAAD.singleBlock)
+    }
+
+    private func open(_ element: Element, header: MessageHeader, into output: inout [UInt8]) throws {
+        guard let cipher else { throw EnvelopeError(.invalidState, "no content key") }
+        let aad = BodyAAD.make(messageID: header.messageID, content: element.aadLabel, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: element.content.count))
+        do {
+            try buffer.withUnsafeBytes { input in
+                try output.withUnsafeMutableBytes { out in
+                    try aad.withUnsafeBytes { aadBytes in
+                        try cipher.open(UnsafeRawBufferPointer(rebasing: input[element.content]),
+                                        tag: UnsafeRawBufferPointer(rebasing: input[element.content.upperBound..<element.content.upperBound + 16]),
+                                        nonce: UnsafeRawBufferPointer(rebasing: input[element.iv]),
+                                        authenticating: aadBytes,
+                                        plaintext: UnsafeMutableRawBufferPointer(rebasing: out[start..<start + element.content.count]))
+                    }
+                }
+            }
+        } catch {
+            output.removeLast(element.content.count)
+            throw EnvelopeError(.bodyAuthenticationFailed, "body authentication tag does not verify")
+        }
+    }
+
+    /// Marks `count` bytes at the current position consumed, adding them to the signature hash.
+    private func consume(_ count: Int) throws {
+        if let hasher {
+            do { try hasher.update(buffer[position..<position + count]) } catch {
+                throw EnvelopeError(.invalidMaterials, "message hash failed")
+            }
+        }
+        position += count
+        needed = 1
+    }
+
+    private func compact() {
+        if position > 0 {
+            buffer.removeFirst(position)
+            position = 0
+        }
+    }
+
+    private func fail() {
+        state = .failed
+        buffer.withUnsafeMutableBytes { SecureMemory.zero($0) }
+        buffer = []
+        position = 0
+        cipher = nil
+    }
+}

@@ -1,0 +1,170 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+public import CryptoPrimitives
+
+/// Encrypts one message as a stream: write ``headerBytes`` first, then what each ``update(_:)`` returns, then
+/// what ``finish()`` returns. Memory stays at one frame of buffered plaintext plus the output of the current call,
+/// whatever the message length.
+///
+/// Frames: every time a whole frame of plaintext is available it is written as a regular frame; ``finish()``
+/// writes the final frame with the remainder (0 to frame length − 1 bytes, so an empty plaintext or one that
+/// is an exact multiple of the frame length ends with an empty final frame, as the AWS Encryption SDK for
+/// Python writes it) and, for signed suites, the footer.
+public final class MessageEncryptor {
+    /// The header.
+    public let header: MessageHeader
+    /// The serialized header and its authentication tag: the first bytes of the message.
+    public let headerBytes: [UInt8]
+    private let cipher: AES.GCM.KeyedContext
+    private let frameLength: Int
+    private var pending: [UInt8] = []
+    private var sequenceNumber: UInt32 = 1
+    private var hasher: MessageDigest.Hasher?
+    private let signingKey: ECDSA.PrivateKey?
+    private var finished = false
+    private var failed = false
+
+    /// An encryptor for one framed message from `materials`.
+    ///
+    /// - Throws: ``EnvelopeError/Code/invalidMaterials`` when the materials are incomplete;
+    ///   ``EnvelopeError/Code/unsupportedAlgorithmSuite`` for a non-committing suite.
+    init(materials: EncryptionMaterials, frameLength: UInt32) throws {
+        guard frameLength > 0, frameLength <= 0x7FFF_FFFF else { throw EnvelopeError(.invalidMaterials, "frame length must be 1 to 2^31 - 1") }
+        let built = try Self.start(materials: materials, contentType: .framed, frameLength: frameLength)
+        header = built.header
+        headerBytes = built.bytes
+        cipher = built.cipher
+        hasher = built.hasher
+        signingKey = materials.signingKey
+        self.frameLength = Int(frameLength)
+        pending.reserveCapacity(Swift.min(self.frameLength, 1 << 20))
+    }
+
+    struct Start {
+        let header: MessageHeader
+        let bytes: [UInt8]
+        let cipher: AES.GCM.KeyedContext
+        let hasher: MessageDigest.Hasher?
+    }
+
+    /// Header, header tag, content cipher and (signed suites) the running hash over the header.
+    static func start(materials: EncryptionMaterials, contentType: MessageHeader.ContentType, frameLength: UInt32) throws -> Start {
+        let suite = materials.suite
+        guard suite.isCommitting else { throw EnvelopeError(.unsupportedAlgorithmSuite, "only committing suites are used to encrypt") }
+        guard let dataKey = materials.plaintextDataKey else { throw EnvelopeError(.invalidMaterials, "materials have no data key") }
+        guard (materials.signingKey != nil) == suite.isSigned else { throw EnvelopeError(.invalidMaterials, "signing key does not match the suite") }
+        let messageID: [UInt8]
+        do { messageID = try SecureRandom.bytes(count: suite.messageIDByteCount) } catch {
+            throw EnvelopeError(.invalidMaterials, "message id generation failed")
+        }
+        let contentKey = try MessageKeys.contentKey(dataKey: dataKey, suite: suite, messageID: messageID)
+        let commitment = try MessageKeys.commitment(dataKey: dataKey, messageID: messageID)
+        let header = try MessageHeader(suite: suite, messageID: messageID, encryptionContext: materials.encryptionContext,
+                                       encryptedDataKeys: materials.encryptedDataKeys, contentType: contentType,
+                                       frameLength: frameLength, commitment: commitment)
+        let bytes = header.serialized + (try MessageKeys.headerTag(header: header.serialized, contentKey: contentKey))
+        let cipher: AES.GCM.KeyedContext
+        do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: true) } catch {
+            throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
+        }
+        var hasher: MessageDigest.Hasher? = nil
+        if let curve = suite.signingCurve {
+            do {
+                let running = try MessageDigest.Hasher(MessageSignature.digest(curve))
+                try running.update(bytes)
+                hasher = running
+            } catch {
+                throw EnvelopeError(.invalidMaterials, "message hash setup failed")
+            }
+        }
+        return Start(header: header, bytes: bytes, cipher: cipher, hasher: hasher)
+    }
+
+    /// Encrypts `plaintext`, returning every frame that became complete (possibly none).
+    ///
+    /// - Throws: ``EnvelopeError/Code/invalidState`` after ``finish()`` or a failure;
+    ///   ``EnvelopeError/Code/limitExceeded`` past 2³² − 2 regular frames.
+    public func update(_ plaintext: some ContiguousBytes) throws -> [UInt8] {
+        guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
+        do {
+            return try plaintext.withUnsafeBytes { input -> [UInt8] in
+                var output: [UInt8] = []
+                var offset = 0
+                let total = pending.count + input.count
+                output.reserveCapacity((total / frameLength) * (frameLength + 32))
+                if !pending.isEmpty {
+                    let take = Swift.min(frameLength - pending.count, input.count)
+                    pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[0..<take]))
+                    offset = take
+                    if pending.count == frameLength {
+                        try pending.withUnsafeBytes { try appendFrame(from: $0, final: false, into: &output) }
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                }
+                while input.count - offset >= frameLength {
+                    try appendFrame(from: UnsafeRawBufferPointer(rebasing: input[offset..<offset + frameLength]), final: false, into: &output)
+                    offset += frameLength
+                }
+                if offset < input.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[offset...])) }
+                try hasher?.update(output)
+                return output
+            }
+        } catch {
+            failed = true
+            throw Self.mapped(error)
+        }
+    }
+
+    /// Writes the final frame and, for signed suites, the footer. The encryptor cannot be used afterwards.
+    public func finish() throws -> [UInt8] {
+        guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
+        finished = true
+        do {
+            var output: [UInt8] = []
+            try pending.withUnsafeBytes { try appendFrame(from: $0, final: true, into: &output) }
+            pending.withUnsafeMutableBytes { SecureMemory.zero($0) }
+            pending.removeAll()
+            if let hasher, let signingKey, let curve = header.suite.signingCurve {
+                try hasher.update(output)
+                let digest = try hasher.finalize()
+                output += MessageSignature.footer(try MessageSignature.sign(digest: digest, key: signingKey, curve: curve))
+            }
+            return output
+        } catch {
+            failed = true
+            throw Self.mapped(error)
+        }
+    }
+
+    private func appendFrame(from plaintext: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) throws {
+        guard final || sequenceNumber < UInt32.max else {
+            throw EnvelopeError(.limitExceeded, "too many frames for one message")
+        }
+        let iv = MessageKeys.frameIV(sequenceNumber)
+        if final { output.appendUInt32(UInt32.max) }
+        output.appendUInt32(sequenceNumber)
+        output += iv
+        if final { output.appendUInt32(UInt32(plaintext.count)) }
+        let aad = BodyAAD.make(messageID: header.messageID, content: final ? BodyAAD.finalFrame : BodyAAD.frame,
+                               sequenceNumber: sequenceNumber, length: UInt64(plaintext.count))
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: plaintext.count + 16))
+        try output.withUnsafeMutableBytes { buffer in
+            try iv.withUnsafeBytes { ivBytes in
+                try aad.withUnsafeBytes { aadBytes in
+                    try cipher.seal(plaintext, nonce: ivBytes, authenticating: aadBytes,
+                                    ciphertext: UnsafeMutableRawBufferPointer(rebasing: buffer[start..<start + plaintext.count]),
+                                    tag: UnsafeMutableRawBufferPointer(rebasing: buffer[start + plaintext.count..<start + plaintext.count + 16]))
+                }
+            }
+        }
+        sequenceNumber &+= 1
+    }
+
+    static func mapped(_ error: any Error) -> EnvelopeError {
+        (error as? EnvelopeError) ?? EnvelopeError(.invalidMaterials, "content encryption failed")
+    }
+}
