@@ -195,7 +195,7 @@ let package = Package(
         .target(
             name: "ChatSecCLI",
             dependencies: [
-                "AuditLog", "AuditLogPostgres", "CryptoPrimitives", "StrictJSON",
+                "AuditLog", "AuditLogPostgres", "CryptoPrimitives", "StrictJSON", "Envelope", "EnvelopeTransit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

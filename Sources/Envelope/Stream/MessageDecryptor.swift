@@ -71,8 +71,14 @@ public final class MessageDecryptor {
         if case .failed = state { throw EnvelopeError(.invalidState, "decryptor failed earlier") }
         bytes.withUnsafeBytes { buffer.append(contentsOf: $0) }
         do {
+            try await processHeader()
             var output: [UInt8] = []
-            try await process(into: &output)
+            if header != nil {
+                output = try [UInt8](unsafeUninitializedCapacity: available) { buffer, initialized in
+                    initialized = 0
+                    initialized = try processBody(into: UnsafeMutableRawBufferPointer(buffer))
+                }
+            }
             compact()
             return Chunk(bytes: output, isAuthenticated: header.map { !$0.suite.isSigned } ?? false)
         } catch {
@@ -102,7 +108,8 @@ public final class MessageDecryptor {
 
     private var available: Int { buffer.count - position }
 
-    private func process(into output: inout [UInt8]) async throws {
+    /// Reads and authenticates the header (the only step that waits: on the materials manager).
+    private func processHeader() async throws {
         while true {
             switch state {
             case .header:
@@ -123,9 +130,24 @@ public final class MessageDecryptor {
                 try consume(parsed.authenticationByteCount)
                 header = parsed
                 state = parsed.contentType == .framed ? .frame : .nonFramed
+                return
+            case .failed:
+                throw EnvelopeError(.invalidState, "decryptor failed earlier")
+            default:
+                return
+            }
+        }
+    }
+
+    /// Decrypts every complete frame (or the non-framed body) and checks the footer, writing plaintext to `out`
+    /// (which has room for all buffered bytes); returns how many plaintext bytes were written.
+    private func processBody(into out: UnsafeMutableRawBufferPointer) throws -> Int {
+        var written = 0
+        while true {
+            switch state {
             case .frame:
-                guard let header, let frame = try nextFrame(header) else { return }
-                try open(frame, header: header, into: &output)
+                guard let header, let frame = try nextFrame(header) else { return written }
+                written += try open(frame, header: header, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
                 try consume(frame.totalLength)
                 if frame.final {
                     state = header.suite.isSigned ? .footer : .done
@@ -133,17 +155,17 @@ public final class MessageDecryptor {
                     nextSequenceNumber += 1
                 }
             case .nonFramed:
-                guard let header, let body = try nonFramedBody(header) else { return }
-                try open(body, header: header, into: &output)
+                guard let header, let body = try nonFramedBody(header) else { return written }
+                written += try open(body, header: header, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
                 try consume(body.totalLength)
                 state = header.suite.isSigned ? .footer : .done
             case .footer:
-                guard available >= 2 else { return }
+                guard available >= 2 else { return written }
                 let length = Int(buffer[position]) << 8 | Int(buffer[position + 1])
                 guard length > 0, length <= MessageSignature.maximumSignatureByteCount else {
                     throw EnvelopeError(.signatureInvalid, "footer signature length out of range")
                 }
-                guard available >= 2 + length else { return }
+                guard available >= 2 + length else { return written }
                 let signature = Array(buffer[position + 2..<position + 2 + length])
                 guard let hasher, let verificationKey, let curve = header?.suite.signingCurve else {
                     throw EnvelopeError(.invalidState, "no verification key")
@@ -156,9 +178,11 @@ public final class MessageDecryptor {
                 state = .done
             case .done:
                 guard available == 0 else { throw EnvelopeError(.malformedMessage, "bytes follow the end of the message") }
-                return
+                return written
             case .failed:
                 throw EnvelopeError(.invalidState, "decryptor failed earlier")
+            case .header, .headerAuthentication:
+                return written
             }
         }
     }
@@ -262,27 +286,24 @@ public final class MessageDecryptor {
                        totalLength: 20 + Int(length) + 16, aadLabel: BodyAAD.singleBlock)
     }
 
-    private func open(_ element: Element, header: MessageHeader, into output: inout [UInt8]) throws {
+    /// Verifies and decrypts one element into the start of `out`; returns the plaintext length.
+    private func open(_ element: Element, header: MessageHeader, into out: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let cipher else { throw EnvelopeError(.invalidState, "no content key") }
         let aad = BodyAAD.make(messageID: header.messageID, content: element.aadLabel, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: element.content.count))
         do {
             try buffer.withUnsafeBytes { input in
-                try output.withUnsafeMutableBytes { out in
-                    try aad.withUnsafeBytes { aadBytes in
-                        try cipher.open(UnsafeRawBufferPointer(rebasing: input[element.content]),
-                                        tag: UnsafeRawBufferPointer(rebasing: input[element.content.upperBound..<element.content.upperBound + 16]),
-                                        nonce: UnsafeRawBufferPointer(rebasing: input[element.iv]),
-                                        authenticating: aadBytes,
-                                        plaintext: UnsafeMutableRawBufferPointer(rebasing: out[start..<start + element.content.count]))
-                    }
+                try aad.withUnsafeBytes { aadBytes in
+                    try cipher.open(UnsafeRawBufferPointer(rebasing: input[element.content]),
+                                    tag: UnsafeRawBufferPointer(rebasing: input[element.content.upperBound..<element.content.upperBound + 16]),
+                                    nonce: UnsafeRawBufferPointer(rebasing: input[element.iv]),
+                                    authenticating: aadBytes,
+                                    plaintext: UnsafeMutableRawBufferPointer(rebasing: out[0..<element.content.count]))
                 }
             }
         } catch {
-            output.removeLast(element.content.count)
             throw EnvelopeError(.bodyAuthenticationFailed, "body authentication tag does not verify")
         }
+        return element.content.count
     }
 
     /// Marks `count` bytes at the current position consumed, adding them to the signature hash.

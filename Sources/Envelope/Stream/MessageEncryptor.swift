@@ -90,28 +90,35 @@ public final class MessageEncryptor {
     public func update(_ plaintext: some ContiguousBytes) throws -> [UInt8] {
         guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
         do {
-            return try plaintext.withUnsafeBytes { input -> [UInt8] in
-                var output: [UInt8] = []
+            let output = try plaintext.withUnsafeBytes { input -> [UInt8] in
+                let frames = (pending.count + input.count) / frameLength
+                let size = frames * (4 + 12 + frameLength + 16)
                 var offset = 0
-                let total = pending.count + input.count
-                output.reserveCapacity((total / frameLength) * (frameLength + 32))
-                if !pending.isEmpty {
-                    let take = Swift.min(frameLength - pending.count, input.count)
-                    pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[0..<take]))
-                    offset = take
-                    if pending.count == frameLength {
-                        try pending.withUnsafeBytes { try appendFrame(from: $0, final: false, into: &output) }
-                        pending.removeAll(keepingCapacity: true)
+                return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                    initialized = 0
+                    let out = UnsafeMutableRawBufferPointer(buffer)
+                    var written = 0
+                    if !pending.isEmpty {
+                        let take = Swift.min(frameLength - pending.count, input.count)
+                        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[0..<take]))
+                        offset = take
+                        if pending.count == frameLength {
+                            written += try pending.withUnsafeBytes { try writeFrame($0, final: false, into: UnsafeMutableRawBufferPointer(rebasing: out[written...])) }
+                            pending.withUnsafeMutableBytes { SecureMemory.zero($0) }
+                            pending.removeAll(keepingCapacity: true)
+                        }
                     }
+                    while input.count - offset >= frameLength {
+                        written += try writeFrame(UnsafeRawBufferPointer(rebasing: input[offset..<offset + frameLength]), final: false,
+                                                  into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                        offset += frameLength
+                    }
+                    if offset < input.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[offset...])) }
+                    initialized = written
                 }
-                while input.count - offset >= frameLength {
-                    try appendFrame(from: UnsafeRawBufferPointer(rebasing: input[offset..<offset + frameLength]), final: false, into: &output)
-                    offset += frameLength
-                }
-                if offset < input.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[offset...])) }
-                try hasher?.update(output)
-                return output
             }
+            try hasher?.update(output)
+            return output
         } catch {
             failed = true
             throw Self.mapped(error)
@@ -123,8 +130,11 @@ public final class MessageEncryptor {
         guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
         finished = true
         do {
-            var output: [UInt8] = []
-            try pending.withUnsafeBytes { try appendFrame(from: $0, final: true, into: &output) }
+            let size = 4 + 4 + 12 + 4 + pending.count + 16
+            var output = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                initialized = 0
+                initialized = try pending.withUnsafeBytes { try writeFrame($0, final: true, into: UnsafeMutableRawBufferPointer(buffer)) }
+            }
             pending.withUnsafeMutableBytes { SecureMemory.zero($0) }
             pending.removeAll()
             if let hasher, let signingKey, let curve = header.suite.signingCurve {
@@ -139,32 +149,53 @@ public final class MessageEncryptor {
         }
     }
 
-    private func appendFrame(from plaintext: UnsafeRawBufferPointer, final: Bool, into output: inout [UInt8]) throws {
+    /// Writes one frame at the start of `out`; returns its length.
+    private func writeFrame(_ plaintext: UnsafeRawBufferPointer, final: Bool, into out: UnsafeMutableRawBufferPointer) throws -> Int {
         guard final || sequenceNumber < UInt32.max else {
             throw EnvelopeError(.limitExceeded, "too many frames for one message")
         }
-        let iv = MessageKeys.frameIV(sequenceNumber)
-        if final { output.appendUInt32(UInt32.max) }
-        output.appendUInt32(sequenceNumber)
-        output += iv
-        if final { output.appendUInt32(UInt32(plaintext.count)) }
+        var offset = 0
+        if final {
+            FrameBytes.store(UInt32.max, into: out, at: offset)
+            offset += 4
+        }
+        FrameBytes.store(sequenceNumber, into: out, at: offset)
+        offset += 4
+        let ivStart = offset
+        FrameBytes.storeIV(sequenceNumber, into: out, at: ivStart)
+        offset += 12
+        if final {
+            FrameBytes.store(UInt32(plaintext.count), into: out, at: offset)
+            offset += 4
+        }
         let aad = BodyAAD.make(messageID: header.messageID, content: final ? BodyAAD.finalFrame : BodyAAD.frame,
                                sequenceNumber: sequenceNumber, length: UInt64(plaintext.count))
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: plaintext.count + 16))
-        try output.withUnsafeMutableBytes { buffer in
-            try iv.withUnsafeBytes { ivBytes in
-                try aad.withUnsafeBytes { aadBytes in
-                    try cipher.seal(plaintext, nonce: ivBytes, authenticating: aadBytes,
-                                    ciphertext: UnsafeMutableRawBufferPointer(rebasing: buffer[start..<start + plaintext.count]),
-                                    tag: UnsafeMutableRawBufferPointer(rebasing: buffer[start + plaintext.count..<start + plaintext.count + 16]))
-                }
-            }
+        try aad.withUnsafeBytes { aadBytes in
+            try cipher.seal(plaintext, nonce: UnsafeRawBufferPointer(rebasing: out[ivStart..<ivStart + 12]), authenticating: aadBytes,
+                            ciphertext: UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + plaintext.count]),
+                            tag: UnsafeMutableRawBufferPointer(rebasing: out[offset + plaintext.count..<offset + plaintext.count + 16]))
         }
         sequenceNumber &+= 1
+        return offset + plaintext.count + 16
     }
 
     static func mapped(_ error: any Error) -> EnvelopeError {
         (error as? EnvelopeError) ?? EnvelopeError(.invalidMaterials, "content encryption failed")
+    }
+}
+
+/// Big-endian stores into frame buffers, without intermediate arrays.
+enum FrameBytes {
+    static func store(_ value: UInt32, into out: UnsafeMutableRawBufferPointer, at offset: Int) {
+        out[offset] = UInt8(truncatingIfNeeded: value >> 24)
+        out[offset + 1] = UInt8(truncatingIfNeeded: value >> 16)
+        out[offset + 2] = UInt8(truncatingIfNeeded: value >> 8)
+        out[offset + 3] = UInt8(truncatingIfNeeded: value)
+    }
+
+    /// The 12-byte IV of a frame: eight zero bytes, then the sequence number.
+    static func storeIV(_ sequenceNumber: UInt32, into out: UnsafeMutableRawBufferPointer, at offset: Int) {
+        for index in 0..<8 { out[offset + index] = 0 }
+        store(sequenceNumber, into: out, at: offset + 8)
     }
 }
