@@ -53,6 +53,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "EnvelopeBench",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CryptoPrimitives", package: parentPackage),
+                .product(name: "Envelope", package: parentPackage),
+            ],
+            path: "Benchmarks/EnvelopeBench",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "KeyServiceBench",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -4,6 +4,7 @@
     Benchmarks/report.py signal        # Signal protocol vs its primitives, and vs python-axolotl 0.2.3
     Benchmarks/report.py keyservice    # keyserviced over HTTP (wrk) vs its no-op route and vs in-process encrypt
     Benchmarks/report.py audit         # audit log vs Go's x/mod tlog, raw fsync'd writes, plain INSERTs, SHA-256
+    Benchmarks/report.py envelope      # ESDK messages vs raw AES-256-GCM over the same bytes, and vs the Python ESDK
 
 Medians (p50 wall clock per operation) come from `swift package benchmark --format markdown`; python-axolotl is
 timed in the same invocation with the repository's .venv (created by Tests/tooling/run-tests).
@@ -293,8 +294,51 @@ def audit_report():
     print(f"| 1,000,000 entries (file store) | {verify / 1e6:,.0f} ms | {sha / 1e6:,.0f} ms | {verify / sha:.1f}× |")
 
 
+ESDK_PYTHON = r"""
+import statistics, sys, time
+import aws_encryption_sdk
+from aws_encryption_sdk import CommitmentPolicy
+from aws_encryption_sdk.identifiers import Algorithm, EncryptionKeyType, WrappingAlgorithm
+from aws_encryption_sdk.internal.crypto.wrapping_keys import WrappingKey
+from aws_encryption_sdk.key_providers.raw import RawMasterKey
+client = aws_encryption_sdk.EncryptionSDKClient(commitment_policy=CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT)
+key = RawMasterKey(provider_id="bench", key_id=b"k", wrapping_key=WrappingKey(
+    wrapping_algorithm=WrappingAlgorithm.AES_256_GCM_IV12_TAG16_NO_PADDING, wrapping_key=b"\x01" * 32, wrapping_key_type=EncryptionKeyType.SYMMETRIC))
+size, suite, runs = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+plaintext = b"\x5a" * size
+def timed(function):
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter(); function(); samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1e9
+message, _ = client.encrypt(source=plaintext, key_provider=key, algorithm=Algorithm.get_by_id(suite), frame_length=4096)
+print(timed(lambda: client.encrypt(source=plaintext, key_provider=key, algorithm=Algorithm.get_by_id(suite), frame_length=4096)),
+      timed(lambda: client.decrypt(source=message, key_provider=key)))
+"""
+
+
+def envelope_report():
+    medians = run_benchmarks(["EnvelopeBench"])
+    python = os.path.join(ROOT, ".venv", "peers", "bin", "python")
+    print("| Message (4 KiB frames, raw AES keyring) | Encrypt | vs AES-256-GCM seal | Decrypt | vs AES-256-GCM open | Python ESDK 4.0.7 encrypt / decrypt (same run) | Target |")
+    print("|---|---|---|---|---|---|---|")
+    for label, size in (("1 MiB", 1 << 20), ("64 MiB", 64 << 20)):
+        seal, opened = medians[f"AES-256-GCM seal {label}"], medians[f"AES-256-GCM open {label}"]
+        for suite in ("0x0478", "0x0578"):
+            encrypt, decrypt = medians[f"Envelope encrypt {label} {suite}"], medians[f"Envelope decrypt {label} {suite}"]
+            peer = ""
+            if os.path.exists(python):
+                runs = "5" if size <= 1 << 20 else "2"
+                result = subprocess.run([python, "-c", ESDK_PYTHON, str(size), str(int(suite, 16)), runs], capture_output=True, text=True, check=True)
+                py_encrypt, py_decrypt = (float(value) for value in result.stdout.split())
+                peer = f"{size / py_encrypt * 1e3:,.0f} / {size / py_decrypt * 1e3:,.0f} MB/s (ours {py_encrypt / encrypt:.0f}× / {py_decrypt / decrypt:.0f}× faster)"
+            met = "met" if seal / encrypt >= 0.8 and opened / decrypt >= 0.8 else "NOT met"
+            target = f"≥ 0.8 {met}" if suite == "0x0478" else "reported (SHA-384 over the message)"
+            print(f"| {label} {suite} | {size / encrypt * 1e3:,.0f} MB/s | {seal / encrypt:.2f} | {size / decrypt * 1e3:,.0f} MB/s | {opened / decrypt:.2f} | {peer} | {target} |")
+
+
 if __name__ == "__main__":
-    suites = {"signal": signal_report, "keyservice": keyservice_report, "audit": audit_report}
+    suites = {"signal": signal_report, "keyservice": keyservice_report, "audit": audit_report, "envelope": envelope_report}
     if len(sys.argv) != 2 or sys.argv[1] not in suites:
         print(__doc__)
         sys.exit(2)

@@ -3,7 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// Encrypts and decrypts AWS Encryption SDK messages (format 2 written; formats 1 and 2 read) with the keys a
 /// materials manager supplies.

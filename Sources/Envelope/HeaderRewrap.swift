@@ -3,7 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import CryptoPrimitives
+import CryptoPrimitives
 
 extension EnvelopeClient {
     /// A message header with its encrypted data keys replaced, and how many bytes of the original message the old

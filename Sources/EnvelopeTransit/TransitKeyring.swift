@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 public import Envelope
 
 /// Wraps data keys with a tenant's key in keyserviced or Vault's Transit engine (BYOK): the wrapping key never

@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// The per-message keys: the content key derived from the data key, and (format 2) the key commitment.
 enum MessageKeys {

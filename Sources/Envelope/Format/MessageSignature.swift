@@ -3,7 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// The footer signature of signed suites: ECDSA over the hash of every byte from the start of the header to the
 /// end of the body, with the verification key carried in the encryption context (``EncryptionContext/publicKeyKey``)

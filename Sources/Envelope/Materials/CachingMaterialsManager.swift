@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 import Synchronization
 
 /// Reuses materials across messages within limits, so a busy tenant does not call its key service for every

@@ -1,4 +1,4 @@
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// The standard materials manager over one keyring: adds a fresh signing key (and its public half to the
 /// encryption context) for signed suites, asks the keyring for the data key, and checks what comes back.

@@ -3,7 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// Decrypts one message as a stream: pass the message's bytes to ``update(_:)`` in pieces of any size, then call
 /// ``finish()``. Memory stays at the header plus one frame (or one non-framed body, up to

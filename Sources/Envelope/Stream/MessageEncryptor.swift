@@ -3,7 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
-public import CryptoPrimitives
+import CryptoPrimitives
 
 /// Encrypts one message as a stream: write ``headerBytes`` first, then what each ``update(_:)`` returns, then
 /// what ``finish()`` returns. Memory stays at one frame of buffered plaintext plus the output of the current call,

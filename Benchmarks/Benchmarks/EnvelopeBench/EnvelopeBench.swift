@@ -1,0 +1,55 @@
+// Envelope encryption throughput beside its baseline: AES-256-GCM over the same bytes in one call, in the same run.
+// Benchmarks/report.py envelope divides them and times the AWS Encryption SDK for Python on the same inputs.
+//
+// - "Envelope encrypt <size> <suite>" / "Envelope decrypt …": a whole message (header, 4 KiB frames, footer for
+//   the signed suite) with a raw AES keyring, materials included (data key generation and wrapping, signing key).
+// - "AES-256-GCM seal <size>" / "open": the primitive alone over the same plaintext.
+
+import Benchmark
+import CryptoPrimitives
+import Envelope
+import Foundation
+
+func configuration(_ size: Int) -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, maxDuration: .seconds(size > 1 << 20 ? 10 : 3),
+          maxIterations: size > 1 << 20 ? 20 : 500)
+}
+
+/// Runs an async body from a synchronous benchmark closure.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> T {
+    let semaphore = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var result: T?
+    Task.detached {
+        result = try? await body()
+        semaphore.signal()
+    }
+    semaphore.wait()
+    return result!
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let keyring = try! RawAESKeyring(keyNamespace: "bench", keyName: "k", wrappingKey: SecretKey(copying: [UInt8](repeating: 1, count: 32)))
+    let client = EnvelopeClient(keyring: keyring)
+    for (label, size) in [("1 MiB", 1 << 20), ("64 MiB", 64 << 20)] {
+        let plaintext = [UInt8](repeating: 0x5A, count: size)
+        let key = SecretKey(copying: [UInt8](repeating: 2, count: 32))
+        let nonce = [UInt8](repeating: 3, count: 12)
+        let sealed = try! AES.GCM.seal(plaintext, key: key, nonce: nonce)
+        Benchmark("AES-256-GCM seal \(label)", configuration: configuration(size)) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try! AES.GCM.seal(plaintext, key: key, nonce: nonce)) }
+        }
+        Benchmark("AES-256-GCM open \(label)", configuration: configuration(size)) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try! AES.GCM.open(sealed, key: key, nonce: nonce)) }
+        }
+        for suite in [AlgorithmSuite.aes256GCMHKDFSHA512CommitKey, .aes256GCMHKDFSHA512CommitKeyECDSAP384] {
+            let options = EncryptionOptions(suite: suite, frameLength: 4096)
+            let message = blocking { try await client.encrypt(plaintext, options: options) }
+            Benchmark("Envelope encrypt \(label) \(suite)", configuration: configuration(size)) { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(blocking { try await client.encrypt(plaintext, options: options) }) }
+            }
+            Benchmark("Envelope decrypt \(label) \(suite)", configuration: configuration(size)) { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(blocking { try await client.decrypt(message).plaintext.count }) }
+            }
+        }
+    }
+}
