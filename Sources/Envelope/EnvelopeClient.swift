@@ -39,14 +39,7 @@ public struct EnvelopeClient: Sendable {
         let length = plaintext.withUnsafeBytes { $0.count }
         let materials = try await materialsManager.encryptionMaterials(for: EncryptionMaterialsRequest(
             encryptionContext: try EncryptionContext(encryptionContext), suite: options.suite, plaintextLength: UInt64(length)))
-        guard let frameLength = options.frameLength else {
-            return try Self.encryptNonFramed(plaintext, materials: materials)
-        }
-        let encryptor = try MessageEncryptor(materials: materials, frameLength: frameLength)
-        var message = encryptor.headerBytes
-        message += try encryptor.update(plaintext)
-        message += try encryptor.finish()
-        return message
+        return try MessageEncryptor(materials: materials, frameLength: options.frameLength).sealWhole(plaintext)
     }
 
     /// An encryptor for a message streamed in pieces. Pass `plaintextLength` when known, so a caching materials
@@ -73,40 +66,5 @@ public struct EnvelopeClient: Sendable {
     /// A decryptor for a message streamed in pieces (see ``MessageDecryptor`` for the streaming contract).
     public func decryptor(options: DecryptionOptions = DecryptionOptions()) -> MessageDecryptor {
         MessageDecryptor(materialsManager: materialsManager, options: options)
-    }
-
-    /// A non-framed message: IV (the sequence number 1) ‖ content length (8) ‖ ciphertext ‖ tag.
-    static func encryptNonFramed(_ plaintext: some ContiguousBytes, materials: EncryptionMaterials) throws -> [UInt8] {
-        let start = try MessageEncryptor.start(materials: materials, contentType: .nonFramed, frameLength: 0)
-        return try plaintext.withUnsafeBytes { input -> [UInt8] in
-            guard input.count <= (1 << 36) - 32 else { throw EnvelopeError(.limitExceeded, "non-framed plaintext longer than the format allows") }
-            var body: [UInt8] = MessageKeys.frameIV(1)
-            body.appendUInt64(UInt64(input.count))
-            let aad = BodyAAD.make(messageID: start.header.messageID, content: BodyAAD.singleBlock, sequenceNumber: 1, length: UInt64(input.count))
-            let offset = body.count
-            body.append(contentsOf: repeatElement(0, count: input.count + 16))
-            let iv = MessageKeys.frameIV(1)
-            do {
-                try body.withUnsafeMutableBytes { out in
-                    try iv.withUnsafeBytes { ivBytes in
-                        try aad.withUnsafeBytes { aadBytes in
-                            try start.cipher.seal(input, nonce: ivBytes, authenticating: aadBytes,
-                                                  ciphertext: UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + input.count]),
-                                                  tag: UnsafeMutableRawBufferPointer(rebasing: out[offset + input.count..<offset + input.count + 16]))
-                        }
-                    }
-                }
-            } catch {
-                throw EnvelopeError(.invalidMaterials, "content encryption failed")
-            }
-            var message = start.bytes + body
-            if let hasher = start.hasher, let key = materials.signingKey, let curve = materials.suite.signingCurve {
-                do { try hasher.update(body) } catch { throw EnvelopeError(.invalidMaterials, "message hash failed") }
-                let digest: [UInt8]
-                do { digest = try hasher.finalize() } catch { throw EnvelopeError(.invalidMaterials, "message hash failed") }
-                message += MessageSignature.footer(try MessageSignature.sign(digest: digest, key: key, curve: curve))
-            }
-            return message
-        }
     }
 }

@@ -44,11 +44,7 @@ extension EnvelopeClient {
         let materials = try await materialsManager.decryptionMaterials(for: DecryptionMaterialsRequest(
             suite: header.suite, encryptedDataKeys: header.encryptedDataKeys, encryptionContext: header.encryptionContext))
         guard let dataKey = materials.plaintextDataKey else { throw EnvelopeError(.noDecryptableDataKey, "no keyring could decrypt a data key") }
-        guard SecureMemory.constantTimeEquals(try MessageKeys.commitment(dataKey: dataKey, messageID: header.messageID), header.commitment) else {
-            throw EnvelopeError(.commitmentMismatch, "key commitment does not match the data key")
-        }
-        let contentKey = try MessageKeys.contentKey(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
-        try MessageKeys.verifyHeaderTag(bytes[length..<length + 16], iv: ArraySlice(repeating: 0, count: 12), header: header.serialized, contentKey: contentKey)
+        let contentKey = try MessageKeys.authenticate(header, auth: bytes[length..<length + 16], dataKey: dataKey)
         let keys = try await transform(header.encryptedDataKeys, header.encryptionContext)
         let rewritten = try MessageHeader(suite: header.suite, messageID: header.messageID, encryptionContext: header.encryptionContext,
                                           encryptedDataKeys: keys, contentType: header.contentType, frameLength: header.frameLength,

@@ -16,14 +16,7 @@ extension AES.GCM {
 
         /// A context for sealing (`encrypting`) or opening under `key` (16, 24 or 32 bytes).
         public init(key: SecretKey, encrypting: Bool) throws {
-            let cipher: OpaquePointer?
-            switch key.byteCount {
-            case 16: cipher = EVPCipher.aes128GCM.pointer
-            case 24: cipher = EVPCipher.aes192GCM.pointer
-            case 32: cipher = EVPCipher.aes256GCM.pointer
-            default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
-            }
-            guard cipher != nil else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-GCM") }
+            let cipher = try AES.GCM.cipher(for: key)
             context = try CipherContext()
             self.encrypting = encrypting
             let enc: Int32 = encrypting ? 1 : 0
@@ -45,7 +38,7 @@ extension AES.GCM {
                 throw CryptoError(.invalidParameter, "AES-GCM output buffer too small")
             }
             try start(nonce: nonce, aad: aad)
-            try process(plaintext, into: ciphertext, failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
+            try AES.GCM.update(context, input: plaintext, output: ciphertext, failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
             var finalLength: Int32 = 0
             var scratch = [UInt8](repeating: 0, count: AES.blockByteCount)
             try OpenSSL.check(EVP_CipherFinal_ex(context.pointer, &scratch, &finalLength), CryptoError(.libraryFailure, "AES-GCM finalization failed"))
@@ -71,7 +64,7 @@ extension AES.GCM {
             guard tag.count == tagByteCount else { throw CryptoError(.authenticationFailure, "AES-GCM tag must be 16 bytes") }
             do {
                 try start(nonce: nonce, aad: aad)
-                try process(ciphertext, into: plaintext, failure: CryptoError(.authenticationFailure, "AES-GCM decryption failed"))
+                try AES.GCM.update(context, input: ciphertext, output: plaintext, failure: CryptoError(.authenticationFailure, "AES-GCM decryption failed"))
                 try OpenSSL.check(
                     EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), UnsafeMutableRawPointer(mutating: tag.baseAddress)),
                     CryptoError(.libraryFailure, "AES-GCM tag setup failed")
@@ -91,30 +84,7 @@ extension AES.GCM {
                 EVP_CipherInit_ex(context.pointer, nil, nil, nil, nonce.bytes, encrypting ? 1 : 0),
                 CryptoError(.libraryFailure, "AES-GCM nonce setup failed")
             )
-            if aad.count > 0 {
-                guard aad.count <= Int(Int32.max) else { throw CryptoError(.invalidParameter, "AES-GCM AAD too long") }
-                var length: Int32 = 0
-                try OpenSSL.check(EVP_CipherUpdate(context.pointer, nil, &length, aad.bytes, Int32(aad.count)), CryptoError(.libraryFailure, "AES-GCM AAD processing failed"))
-            }
-        }
-
-        private func process(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, failure: CryptoError) throws {
-            let chunk = 1 << 30
-            var offset = 0
-            while offset < input.count {
-                let length = Swift.min(chunk, input.count - offset)
-                var written: Int32 = 0
-                guard let inBase = input.baseAddress, let outBase = output.baseAddress else { throw failure }
-                try OpenSSL.check(
-                    EVP_CipherUpdate(
-                        context.pointer,
-                        outBase.advanced(by: offset).assumingMemoryBound(to: UInt8.self), &written,
-                        inBase.advanced(by: offset).assumingMemoryBound(to: UInt8.self), Int32(length)
-                    ),
-                    failure
-                )
-                offset += length
-            }
+            try AES.GCM.addAAD(context, aad)
         }
     }
 }

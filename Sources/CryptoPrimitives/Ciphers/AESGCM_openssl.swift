@@ -84,14 +84,7 @@ extension AES {
         }
 
         private static func prepare(key: SecretKey, nonce: some ContiguousBytes, encrypting: Bool) throws -> CipherContext {
-            let cipher: OpaquePointer?
-            switch key.byteCount {
-            case 16: cipher = EVPCipher.aes128GCM.pointer
-            case 24: cipher = EVPCipher.aes192GCM.pointer
-            case 32: cipher = EVPCipher.aes256GCM.pointer
-            default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
-            }
-            guard cipher != nil else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-GCM") }
+            let cipher = try cipher(for: key)
             let nonceCount = nonce.withUnsafeBytes { $0.count }
             guard nonceCount >= 1, nonceCount <= maximumNonceByteCount else {
                 throw CryptoError(.invalidParameter, "AES-GCM nonce length out of range")
@@ -114,7 +107,20 @@ extension AES {
             return context
         }
 
-        private static func addAAD(_ context: CipherContext, _ aad: some ContiguousBytes) throws {
+        /// libcrypto's AES-GCM cipher for the key's length.
+        static func cipher(for key: SecretKey) throws -> OpaquePointer {
+            let cipher: OpaquePointer?
+            switch key.byteCount {
+            case 16: cipher = EVPCipher.aes128GCM.pointer
+            case 24: cipher = EVPCipher.aes192GCM.pointer
+            case 32: cipher = EVPCipher.aes256GCM.pointer
+            default: throw CryptoError(.invalidKey, "AES key must be 16, 24 or 32 bytes")
+            }
+            guard let cipher else { throw CryptoError(.libraryFailure, "libcrypto provides no AES-GCM") }
+            return cipher
+        }
+
+        static func addAAD(_ context: CipherContext, _ aad: some ContiguousBytes) throws {
             try aad.withUnsafeBytes { (a) throws in
                 guard a.count > 0 else { return }
                 guard a.count <= Int(Int32.max) else { throw CryptoError(.invalidParameter, "AES-GCM AAD too long") }
@@ -127,7 +133,7 @@ extension AES {
         }
 
         /// Feeds `input` in chunks below `Int32.max`.
-        private static func update(
+        static func update(
             _ context: CipherContext,
             input: UnsafeRawBufferPointer,
             output: UnsafeMutableRawBufferPointer,

@@ -17,15 +17,22 @@ extension RSA.PublicKey {
         mgf1Digest: RSA.Digest? = nil,
         label: some ContiguousBytes = [UInt8]()
     ) throws -> [UInt8] {
+        try encrypt(plaintext, failure: CryptoError(.invalidParameter, "RSA-OAEP encryption failed (plaintext too long?)")) { context in
+            try RSA.configureOAEP(context, digest: digest, mgf1Digest: mgf1Digest ?? digest, label: label)
+        }
+    }
+
+    /// RSA encryption with the padding `configure` sets on the context.
+    func encrypt(_ plaintext: some ContiguousBytes, failure: CryptoError, configure: (KeyContext) throws -> Void) throws -> [UInt8] {
         let context = try KeyContext(key: key)
         try OpenSSL.check(EVP_PKEY_encrypt_init(context.pointer), CryptoError(.libraryFailure, "RSA encrypt init failed"))
-        try RSA.configureOAEP(context, digest: digest, mgf1Digest: mgf1Digest ?? digest, label: label)
+        try configure(context)
         return try plaintext.withUnsafeBytes { (input) throws -> [UInt8] in
             var length = 0
             let inputBase = input.bytes
             try OpenSSL.check(EVP_PKEY_encrypt(context.pointer, nil, &length, inputBase, input.count), CryptoError(.libraryFailure, "RSA encrypt sizing failed"))
             var output = [UInt8](repeating: 0, count: length)
-            try OpenSSL.check(EVP_PKEY_encrypt(context.pointer, &output, &length, inputBase, input.count), CryptoError(.invalidParameter, "RSA-OAEP encryption failed (plaintext too long?)"))
+            try OpenSSL.check(EVP_PKEY_encrypt(context.pointer, &output, &length, inputBase, input.count), failure)
             output.removeLast(output.count - length)
             return output
         }
@@ -43,12 +50,19 @@ extension RSA.PrivateKey {
         mgf1Digest: RSA.Digest? = nil,
         label: some ContiguousBytes = [UInt8]()
     ) throws -> SecureBytes {
+        try decrypt(ciphertext, failure: CryptoError(.authenticationFailure, "RSA-OAEP decryption failed")) { context in
+            try RSA.configureOAEP(context, digest: digest, mgf1Digest: mgf1Digest ?? digest, label: label)
+        }
+    }
+
+    /// RSA decryption with the padding `configure` sets; every failure (wrong length, padding) is `failure`.
+    func decrypt(_ ciphertext: some ContiguousBytes, failure: CryptoError, configure: (KeyContext) throws -> Void) throws -> SecureBytes {
         let context = try KeyContext(key: key)
         try OpenSSL.check(EVP_PKEY_decrypt_init(context.pointer), CryptoError(.libraryFailure, "RSA decrypt init failed"))
-        try RSA.configureOAEP(context, digest: digest, mgf1Digest: mgf1Digest ?? digest, label: label)
+        try configure(context)
         return try ciphertext.withUnsafeBytes { (input) throws -> SecureBytes in
             let modulusBytes = (keySizeInBits + 7) / 8
-            guard input.count == modulusBytes else { throw CryptoError(.authenticationFailure, "RSA-OAEP decryption failed") }
+            guard input.count == modulusBytes else { throw failure }
             let inputBase = input.bytes
             var rc: Int32 = 0
             let plaintext = SecureBytes(unsafeUninitializedCapacity: modulusBytes) { out, initialized in
@@ -56,7 +70,7 @@ extension RSA.PrivateKey {
                 rc = EVP_PKEY_decrypt(context.pointer, out.bytes, &length, inputBase, input.count)
                 initialized = rc == 1 ? length : 0
             }
-            try OpenSSL.check(rc, CryptoError(.authenticationFailure, "RSA-OAEP decryption failed"))
+            try OpenSSL.check(rc, failure)
             return plaintext
         }
     }

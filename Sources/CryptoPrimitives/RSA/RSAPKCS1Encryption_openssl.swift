@@ -12,18 +12,7 @@ extension RSA.PublicKey {
     /// - Throws: ``CryptoError/Code/invalidParameter`` when the plaintext is longer than the key allows
     ///   (modulus length − 11 bytes).
     public func encryptPKCS1v15(_ plaintext: some ContiguousBytes) throws -> [UInt8] {
-        let context = try KeyContext(key: key)
-        try OpenSSL.check(EVP_PKEY_encrypt_init(context.pointer), CryptoError(.libraryFailure, "RSA encrypt init failed"))
-        try OpenSSL.check(EVP_PKEY_CTX_set_rsa_padding(context.pointer, RSA_PKCS1_PADDING), CryptoError(.libraryFailure, "PKCS#1 padding setup failed"))
-        return try plaintext.withUnsafeBytes { (input) throws -> [UInt8] in
-            var length = 0
-            let inputBase = input.bytes
-            try OpenSSL.check(EVP_PKEY_encrypt(context.pointer, nil, &length, inputBase, input.count), CryptoError(.libraryFailure, "RSA encrypt sizing failed"))
-            var output = [UInt8](repeating: 0, count: length)
-            try OpenSSL.check(EVP_PKEY_encrypt(context.pointer, &output, &length, inputBase, input.count), CryptoError(.invalidParameter, "RSA PKCS#1 v1.5 encryption failed (plaintext too long?)"))
-            output.removeLast(output.count - length)
-            return output
-        }
+        try encrypt(plaintext, failure: CryptoError(.invalidParameter, "RSA PKCS#1 v1.5 encryption failed (plaintext too long?)"), configure: RSA.configurePKCS1)
     }
 }
 
@@ -36,22 +25,12 @@ extension RSA.PrivateKey {
     ///
     /// - Throws: ``CryptoError/Code/authenticationFailure`` for every malformed ciphertext or padding.
     public func decryptPKCS1v15(_ ciphertext: some ContiguousBytes) throws -> SecureBytes {
-        let context = try KeyContext(key: key)
-        try OpenSSL.check(EVP_PKEY_decrypt_init(context.pointer), CryptoError(.libraryFailure, "RSA decrypt init failed"))
+        try decrypt(ciphertext, failure: CryptoError(.authenticationFailure, "RSA PKCS#1 v1.5 decryption failed"), configure: RSA.configurePKCS1)
+    }
+}
+
+extension RSA {
+    static func configurePKCS1(_ context: KeyContext) throws {
         try OpenSSL.check(EVP_PKEY_CTX_set_rsa_padding(context.pointer, RSA_PKCS1_PADDING), CryptoError(.libraryFailure, "PKCS#1 padding setup failed"))
-        return try ciphertext.withUnsafeBytes { (input) throws -> SecureBytes in
-            let modulusBytes = (keySizeInBits + 7) / 8
-            guard input.count == modulusBytes else { throw CryptoError(.authenticationFailure, "RSA PKCS#1 v1.5 decryption failed") }
-            let inputBase = input.bytes
-            var rc: Int32 = 0
-            let plaintext = SecureBytes(unsafeUninitializedCapacity: modulusBytes) { out, initialized in
-                var length = out.count
-                rc = EVP_PKEY_decrypt(context.pointer, out.bytes, &length, inputBase, input.count)
-                initialized = rc == 1 ? length : 0
-            }
-            if rc != 1 { OpenSSL.clearErrors() }
-            guard rc == 1 else { throw CryptoError(.authenticationFailure, "RSA PKCS#1 v1.5 decryption failed") }
-            return plaintext
-        }
     }
 }

@@ -56,6 +56,20 @@ enum MessageKeys {
         }
     }
 
+    /// Checks a parsed header against its data key: the key commitment (format 2, in constant time), then the
+    /// header authentication (`auth`: IV ‖ tag in format 1, the tag in format 2). Returns the content key.
+    static func authenticate(_ header: MessageHeader, auth: ArraySlice<UInt8>, dataKey: SecretKey) throws -> SecretKey {
+        if header.suite.isCommitting {
+            guard SecureMemory.constantTimeEquals(try commitment(dataKey: dataKey, messageID: header.messageID), header.commitment) else {
+                throw EnvelopeError(.commitmentMismatch, "key commitment does not match the data key")
+            }
+        }
+        let key = try contentKey(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
+        let iv: ArraySlice<UInt8> = header.version == 1 ? auth.prefix(12) : ArraySlice(repeating: 0, count: 12)
+        try verifyHeaderTag(auth.suffix(16), iv: iv, header: header.serialized, contentKey: key)
+        return key
+    }
+
     /// The 12-byte frame IV: the sequence number, big-endian, right-aligned.
     static func frameIV(_ sequenceNumber: UInt32) -> [UInt8] {
         var iv = [UInt8](repeating: 0, count: 8)

@@ -28,15 +28,7 @@ public struct RawAESKeyring: Keyring {
     /// Generates the data key if needed and wraps it.
     public func onEncrypt(_ materials: EncryptionMaterials) async throws -> EncryptionMaterials {
         var materials = materials
-        let dataKey: SecretKey
-        if let existing = materials.plaintextDataKey {
-            dataKey = existing
-        } else {
-            do { dataKey = try SecretKey.generate(byteCount: materials.suite.keyByteCount) } catch {
-                throw EnvelopeError(.invalidMaterials, "data key generation failed")
-            }
-            materials.plaintextDataKey = dataKey
-        }
+        let dataKey = try materials.dataKeyGeneratingIfNeeded()
         let aad = try materials.encryptionContext.serialized()
         do {
             let iv = try SecureRandom.bytes(count: 12)

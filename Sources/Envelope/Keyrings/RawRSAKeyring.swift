@@ -65,15 +65,7 @@ public struct RawRSAKeyring: Keyring {
     public func onEncrypt(_ materials: EncryptionMaterials) async throws -> EncryptionMaterials {
         guard let publicKey else { throw EnvelopeError(.invalidMaterials, "RSA keyring has no public key") }
         var materials = materials
-        let dataKey: SecretKey
-        if let existing = materials.plaintextDataKey {
-            dataKey = existing
-        } else {
-            do { dataKey = try SecretKey.generate(byteCount: materials.suite.keyByteCount) } catch {
-                throw EnvelopeError(.invalidMaterials, "data key generation failed")
-            }
-            materials.plaintextDataKey = dataKey
-        }
+        let dataKey = try materials.dataKeyGeneratingIfNeeded()
         do {
             let wrapped: [UInt8]
             if let digest = padding.digest {

@@ -23,6 +23,19 @@ public struct EncryptionMaterials: Sendable {
         self.encryptedDataKeys = encryptedDataKeys
         self.signingKey = signingKey
     }
+
+    /// The data key, generated (of the suite's length) and stored in the materials if none is there yet: what a
+    /// keyring's `onEncrypt` does first whether it is the generator or not.
+    public mutating func dataKeyGeneratingIfNeeded() throws -> SecretKey {
+        if let plaintextDataKey { return plaintextDataKey }
+        do {
+            let key = try SecretKey.generate(byteCount: suite.keyByteCount)
+            plaintextDataKey = key
+            return key
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "data key generation failed")
+        }
+    }
 }
 
 /// What decrypting one message needs: the suite, its encryption context, the plaintext data key once a keyring

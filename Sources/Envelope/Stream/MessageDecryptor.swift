@@ -204,15 +204,7 @@ public final class MessageDecryptor {
         guard let dataKey = materials.plaintextDataKey, materials.suite == parsed.suite else {
             throw EnvelopeError(.noDecryptableDataKey, "no keyring could decrypt a data key")
         }
-        if parsed.suite.isCommitting {
-            let expected = try MessageKeys.commitment(dataKey: dataKey, messageID: parsed.messageID)
-            guard SecureMemory.constantTimeEquals(expected, parsed.commitment) else {
-                throw EnvelopeError(.commitmentMismatch, "key commitment does not match the data key")
-            }
-        }
-        let contentKey = try MessageKeys.contentKey(dataKey: dataKey, suite: parsed.suite, messageID: parsed.messageID)
-        let iv: ArraySlice<UInt8> = parsed.version == 1 ? auth.prefix(12) : ArraySlice(repeating: 0, count: 12)
-        try MessageKeys.verifyHeaderTag(auth.suffix(16), iv: iv, header: parsed.serialized, contentKey: contentKey)
+        let contentKey = try MessageKeys.authenticate(parsed, auth: auth, dataKey: dataKey)
         do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: false) } catch {
             throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
         }

@@ -27,19 +27,22 @@ public final class MessageEncryptor {
     private var finished = false
     private var failed = false
 
-    /// An encryptor for one framed message from `materials`.
+    /// An encryptor for one message from `materials`: framed with `frameLength`, or non-framed when it is nil
+    /// (non-framed messages are written only whole, by ``sealWhole(_:)``).
     ///
-    /// - Throws: ``EnvelopeError/Code/invalidMaterials`` when the materials are incomplete;
-    ///   ``EnvelopeError/Code/unsupportedAlgorithmSuite`` for a non-committing suite.
-    init(materials: EncryptionMaterials, frameLength: UInt32) throws {
-        guard frameLength > 0, frameLength <= 0x7FFF_FFFF else { throw EnvelopeError(.invalidMaterials, "frame length must be 1 to 2^31 - 1") }
-        let built = try Self.start(materials: materials, contentType: .framed, frameLength: frameLength)
+    /// - Throws: ``EnvelopeError/Code/invalidMaterials`` when the materials are incomplete or the frame length is
+    ///   out of range; ``EnvelopeError/Code/unsupportedAlgorithmSuite`` for a non-committing suite.
+    init(materials: EncryptionMaterials, frameLength: UInt32?) throws {
+        if let frameLength {
+            guard frameLength > 0, frameLength <= 0x7FFF_FFFF else { throw EnvelopeError(.invalidMaterials, "frame length must be 1 to 2^31 - 1") }
+        }
+        let built = try Self.start(materials: materials, contentType: frameLength == nil ? .nonFramed : .framed, frameLength: frameLength ?? 0)
         header = built.header
         headerBytes = built.bytes
         cipher = built.cipher
         hasher = built.hasher
         signingKey = materials.signingKey
-        self.frameLength = Int(frameLength)
+        self.frameLength = Int(frameLength ?? 0)
         pending.reserveCapacity(Swift.min(self.frameLength, 1 << 20))
     }
 
@@ -88,7 +91,7 @@ public final class MessageEncryptor {
     /// - Throws: ``EnvelopeError/Code/invalidState`` after ``finish()`` or a failure;
     ///   ``EnvelopeError/Code/limitExceeded`` past 2³² − 2 regular frames.
     public func update(_ plaintext: some ContiguousBytes) throws -> [UInt8] {
-        guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
+        guard !finished, !failed, frameLength > 0 else { throw EnvelopeError(.invalidState, "encryptor already finished, failed, or not framed") }
         do {
             let output = try plaintext.withUnsafeBytes { input -> [UInt8] in
                 let frames = (pending.count + input.count) / frameLength
@@ -127,7 +130,7 @@ public final class MessageEncryptor {
 
     /// Writes the final frame and, for signed suites, the footer. The encryptor cannot be used afterwards.
     public func finish() throws -> [UInt8] {
-        guard !finished, !failed else { throw EnvelopeError(.invalidState, "encryptor already finished or failed") }
+        guard !finished, !failed, frameLength > 0 else { throw EnvelopeError(.invalidState, "encryptor already finished, failed, or not framed") }
         finished = true
         do {
             let size = 4 + 4 + 12 + 4 + pending.count + 16
@@ -137,16 +140,79 @@ public final class MessageEncryptor {
             }
             pending.withUnsafeMutableBytes { SecureMemory.zero($0) }
             pending.removeAll()
-            if let hasher, let signingKey, let curve = header.suite.signingCurve {
-                try hasher.update(output)
-                let digest = try hasher.finalize()
-                output += MessageSignature.footer(try MessageSignature.sign(digest: digest, key: signingKey, curve: curve))
-            }
+            try hasher?.update(output)
+            output += try footer()
             return output
         } catch {
             failed = true
             throw Self.mapped(error)
         }
+    }
+
+    /// The footer of a signed suite (empty otherwise), from everything hashed so far.
+    private func footer() throws -> [UInt8] {
+        guard let hasher, let signingKey, let curve = header.suite.signingCurve else { return [] }
+        return MessageSignature.footer(try MessageSignature.sign(digest: try hasher.finalize(), key: signingKey, curve: curve))
+    }
+
+    /// The whole message for a plaintext held in memory, written into one buffer sized in advance (header, frames
+    /// or the non-framed body, footer): the one-shot path, without the copies ``update(_:)`` and ``finish()``
+    /// would make. The encryptor cannot be used afterwards.
+    func sealWhole(_ plaintext: some ContiguousBytes) throws -> [UInt8] {
+        guard !finished, !failed, pending.isEmpty else { throw EnvelopeError(.invalidState, "encryptor already used") }
+        finished = true
+        do {
+            return try plaintext.withUnsafeBytes { input -> [UInt8] in
+                let bodySize: Int
+                if frameLength > 0 {
+                    let frames = input.count / frameLength
+                    bodySize = frames * (4 + 12 + frameLength + 16) + (4 + 4 + 12 + 4) + (input.count - frames * frameLength) + 16
+                } else {
+                    guard input.count <= (1 << 36) - 32 else { throw EnvelopeError(.limitExceeded, "non-framed plaintext longer than the format allows") }
+                    bodySize = 12 + 8 + input.count + 16
+                }
+                let footerRoom = header.suite.signingCurve.map { 2 + MessageSignature.staticLength($0) } ?? 0
+                var message = try [UInt8](unsafeUninitializedCapacity: headerBytes.count + bodySize + footerRoom) { buffer, initialized in
+                    initialized = 0
+                    let out = UnsafeMutableRawBufferPointer(buffer)
+                    headerBytes.withUnsafeBytes { out.copyMemory(from: $0) }
+                    var written = headerBytes.count
+                    if frameLength > 0 {
+                        var offset = 0
+                        while input.count - offset >= frameLength {
+                            written += try writeFrame(UnsafeRawBufferPointer(rebasing: input[offset..<offset + frameLength]), final: false,
+                                                      into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                            offset += frameLength
+                        }
+                        written += try writeFrame(UnsafeRawBufferPointer(rebasing: input[offset...]), final: true,
+                                                  into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                    } else {
+                        written += try writeNonFramedBody(input, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                    }
+                    initialized = written
+                }
+                try hasher?.update(message[headerBytes.count...])
+                message += try footer()
+                return message
+            }
+        } catch {
+            failed = true
+            throw Self.mapped(error)
+        }
+    }
+
+    /// IV (the sequence number 1) ‖ content length (8) ‖ ciphertext ‖ tag, AAD "… Single Block"; returns its length.
+    private func writeNonFramedBody(_ plaintext: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) throws -> Int {
+        FrameBytes.storeIV(1, into: out, at: 0)
+        FrameBytes.store(UInt32(truncatingIfNeeded: UInt64(plaintext.count) >> 32), into: out, at: 12)
+        FrameBytes.store(UInt32(truncatingIfNeeded: UInt64(plaintext.count)), into: out, at: 16)
+        let aad = BodyAAD.make(messageID: header.messageID, content: BodyAAD.singleBlock, sequenceNumber: 1, length: UInt64(plaintext.count))
+        try aad.withUnsafeBytes { aadBytes in
+            try cipher.seal(plaintext, nonce: UnsafeRawBufferPointer(rebasing: out[0..<12]), authenticating: aadBytes,
+                            ciphertext: UnsafeMutableRawBufferPointer(rebasing: out[20..<20 + plaintext.count]),
+                            tag: UnsafeMutableRawBufferPointer(rebasing: out[20 + plaintext.count..<20 + plaintext.count + 16]))
+        }
+        return 20 + plaintext.count + 16
     }
 
     /// Writes one frame at the start of `out`; returns its length.
