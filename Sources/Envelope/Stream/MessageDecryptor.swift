@@ -69,7 +69,11 @@ public final class MessageDecryptor {
     /// - Throws: ``EnvelopeError`` with the reason; the decryptor is failed afterwards.
     public func update(_ bytes: some ContiguousBytes) async throws -> Chunk {
         if case .failed = state { throw EnvelopeError(.invalidState, "decryptor failed earlier") }
-        bytes.withUnsafeBytes { buffer.append(contentsOf: $0) }
+        if buffer.isEmpty, let array = bytes as? [UInt8] {
+            buffer = array  // shares the caller's storage (copy on write): a whole message is not copied again
+        } else {
+            bytes.withUnsafeBytes { buffer.append(contentsOf: $0) }
+        }
         do {
             try await processHeader()
             var output: [UInt8] = []
@@ -318,8 +322,7 @@ public final class MessageDecryptor {
 
     private func fail() {
         state = .failed
-        buffer.withUnsafeMutableBytes { SecureMemory.zero($0) }
-        buffer = []
+        buffer = []  // ciphertext only: plaintext is never held here
         position = 0
         cipher = nil
     }
