@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "StrictJSON", targets: ["StrictJSON"]),
         .library(name: "Envelope", targets: ["Envelope"]),
         .library(name: "EnvelopeTransit", targets: ["EnvelopeTransit"]),
+        .library(name: "Redaction", targets: ["Redaction"]),
         .library(name: "KeyService", targets: ["KeyService"]),
         .library(name: "KeyServiceHTTP", targets: ["KeyServiceHTTP"]),
         .library(name: "KeyServicePostgres", targets: ["KeyServicePostgres"]),
@@ -116,6 +117,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Redaction",
+            dependencies: ["CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KeyService",
             dependencies: ["CryptoPrimitives", "StrictJSON"],
             swiftSettings: strictSettings
@@ -195,7 +201,7 @@ let package = Package(
         .target(
             name: "ChatSecCLI",
             dependencies: [
-                "AuditLog", "AuditLogPostgres", "CryptoPrimitives", "StrictJSON", "Envelope", "EnvelopeTransit",
+                "AuditLog", "AuditLogPostgres", "CryptoPrimitives", "StrictJSON", "Envelope", "EnvelopeTransit", "Redaction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -5,8 +5,8 @@ public struct ChatSec: AsyncParsableCommand {
     /// The command's configuration.
     public static let configuration = CommandConfiguration(
         commandName: "chatsec",
-        abstract: "ChatSecurity tools: verify and prove the tamper-evident audit log; encrypt and decrypt envelope messages.",
-        subcommands: [Audit.self, EnvelopeCommand.self]
+        abstract: "ChatSecurity tools: verify and prove the tamper-evident audit log; encrypt and decrypt envelope messages; redact PII/PHI/PCI in chat messages.",
+        subcommands: [Audit.self, EnvelopeCommand.self, RedactCommand.self]
     )
 
     /// A command.

@@ -1,0 +1,123 @@
+/// Street addresses and postal codes.
+///
+/// - Street address: a house number, one to four name words, and a USPS street suffix (Publication 28: `St`,
+///   `Street`, `Ave`, `Blvd`, `Crossing`, `Ridge`, …), optionally a direction and a unit (`Apt 4B`, `Suite 200`,
+///   `#12`). Score 0.85.
+/// - US ZIP (`12345`, `12345-6789`) after a state name or abbreviation, or after `zip`/`postal code`. Score 0.9.
+/// - UK postcodes (`SW1A 1AA`) and Canadian postal codes (`K1A 0B1`) by shape. Score 0.8.
+struct AddressDetector: Detector {
+    static let suffixes: Set<UInt64> = Set(StreetSuffixes.list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { WordHash.of(String($0)) })
+    static let states: Set<UInt64> = Set(StreetSuffixes.states.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { WordHash.of(String($0)) })
+    static let stateNames = KeywordSet(StreetSuffixes.stateNames.split(separator: ",").map { String($0).trimmingSpaces() })
+    static let zipKeywords = KeywordSet(["zip", "zip code", "zipcode", "postal code", "postcode", "post code", "zip is"])
+    static let units: Set<UInt64> = Set(["apt", "apartment", "suite", "ste", "unit", "fl", "floor", "rm", "room", "bldg", "building", "lot"].map { WordHash.of($0) })
+    /// Suffixes that count in lower case too ("12 main st"); the rest must be capitalized ("3 Main points" is not an address).
+    static let lowercaseSuffixes: Set<UInt64> = Set(["st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "ln", "lane", "blvd",
+        "boulevard", "ct", "court", "pl", "place", "way", "hwy", "highway", "pkwy", "parkway", "cir", "circle", "ter", "terrace"].map { WordHash.of($0) })
+    static let directions: Set<UInt64> = Set(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"].map { WordHash.of($0) })
+
+    func detect(_ input: ScanInput, _ out: inout [Candidate]) {
+        streets(input, &out)
+        zips(input, &out)
+        foreignPostcodes(input, &out)
+    }
+
+    private func streets(_ input: ScanInput, _ out: inout [Candidate]) {
+        let tokens = input.tokens
+        let b = input.bytes
+        var t = 0
+        while t < tokens.count {
+            defer { t += 1 }
+            let tok = tokens[t]
+            // House number: 1–6 digits, optionally a letter ("221B").
+            guard tok.digitCount >= 1, tok.digitCount <= 6, ByteClass.isDigit(b[tok.start]), tok.length - tok.digitCount <= 1,
+                  tok.start == 0 || !(ByteClass.isAlphanumeric(b[tok.start - 1]) || b[tok.start - 1] == UInt8(ascii: "-") || b[tok.start - 1] == UInt8(ascii: "/")) else { continue }
+            var k = t + 1
+            var words = 0
+            var end: Int?
+            while k < tokens.count, words < 5 {
+                let gap = b[tokens[k - 1].end..<tokens[k].start]
+                guard gap.count <= 2, gap.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") }), gap.contains(0x20) else { break }
+                let w = tokens[k]
+                if words >= 1, Self.suffixes.contains(w.hash), w.letterCount == w.length, w.startsUpper || Self.lowercaseSuffixes.contains(w.hash) {
+                    end = k; break
+                }
+                // Name words: capitalized or ordinal ("5th"), or a direction.
+                let ordinal = w.digitCount > 0 && w.digitCount <= 3 && w.length - w.digitCount == 2
+                guard w.startsUpper || ordinal || (w.isAllLower && w.length >= 3 && words == 0) else { break }
+                words += 1
+                k += 1
+            }
+            guard var last = end else { continue }
+            // Direction and unit.
+            if last + 1 < tokens.count, Self.directions.contains(tokens[last + 1].hash), tokens[last + 1].startsUpper,
+               tokens[last + 1].start - tokens[last].end <= 2 { last += 1 }
+            var u = last + 1
+            if u < tokens.count, tokens[u].start - tokens[last].end <= 3 {
+                let gap = b[tokens[last].end..<tokens[u].start]
+                if Self.units.contains(tokens[u].hash), u + 1 < tokens.count, tokens[u + 1].digitCount > 0 || tokens[u + 1].length <= 2 {
+                    u += 1; last = u
+                } else if gap.contains(UInt8(ascii: "#")), tokens[u].digitCount > 0 {
+                    last = u
+                }
+                _ = gap
+            }
+            out.append(Candidate(type: .streetAddress, range: tok.start..<tokens[last].end, score: 0.85, detector: "street-address"))
+            t = last
+        }
+    }
+
+    private func zips(_ input: ScanInput, _ out: inout [Candidate]) {
+        let tokens = input.tokens
+        let b = input.bytes
+        for (t, tok) in tokens.enumerated() where tok.length == 5 && tok.isAllDigits {
+            guard t >= 1 else { continue }
+            let prev = tokens[t - 1]
+            let stateBefore = (Self.states.contains(prev.hash) && prev.isAllUpper && prev.length == 2) || Self.stateNames.matches(endingAt: t - 1, in: tokens)
+            let gapOK = b[prev.end..<tok.start].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } && tok.start - prev.end <= 2
+            let keyword = Self.zipKeywords.occurs(before: t, within: 3, in: tokens)
+            guard (stateBefore && gapOK) || keyword else { continue }
+            var end = tok.end
+            if t + 1 < tokens.count, tokens[t + 1].length == 4, tokens[t + 1].isAllDigits, tokens[t + 1].start == tok.end + 1, b[tok.end] == UInt8(ascii: "-") {
+                end = tokens[t + 1].end
+            }
+            if end < b.count, ByteClass.isAlphanumeric(b[end]) { continue }
+            out.append(Candidate(type: .postalCode, range: tok.start..<end, score: 0.9, detector: "us-zip"))
+        }
+    }
+
+    private func foreignPostcodes(_ input: ScanInput, _ out: inout [Candidate]) {
+        let tokens = input.tokens
+        let b = input.bytes
+        for t in 0..<max(0, tokens.count - 1) {
+            let a = tokens[t], c = tokens[t + 1]
+            guard c.start == a.end + 1, b[a.end] == 0x20, a.upperCount + a.digitCount == a.length, c.upperCount + c.digitCount == c.length else { continue }
+            let x = b[a.start..<a.end], y = b[c.start..<c.end]
+            // UK outward code: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA.
+            let ukIn = y.count == 3 && ByteClass.isDigit(y[y.startIndex]) && ByteClass.isUpper(y[y.startIndex + 1]) && ByteClass.isUpper(y[y.startIndex + 2])
+            let ukOut: Bool = {
+                guard (2...4).contains(x.count), ByteClass.isUpper(x[x.startIndex]) else { return false }
+                let s = Array(x)
+                let letters = s.prefix(while: ByteClass.isUpper).count
+                guard letters == 1 || letters == 2, letters < s.count, ByteClass.isDigit(s[letters]) else { return false }
+                let rest = s[(letters + 1)...]
+                return rest.count == 0 || (rest.count == 1 && (ByteClass.isDigit(rest[rest.startIndex]) || ByteClass.isUpper(rest[rest.startIndex])))
+            }()
+            // Canada: A9A 9A9.
+            let caOut = x.count == 3 && ByteClass.isUpper(x[x.startIndex]) && ByteClass.isDigit(x[x.startIndex + 1]) && ByteClass.isUpper(x[x.startIndex + 2])
+            let caIn = y.count == 3 && ByteClass.isDigit(y[y.startIndex]) && ByteClass.isUpper(y[y.startIndex + 1]) && ByteClass.isDigit(y[y.startIndex + 2])
+            if (ukOut && ukIn) || (caOut && caIn), input.isWordBounded(a.start..<c.end) {
+                out.append(Candidate(type: .postalCode, range: a.start..<c.end, score: 0.8, detector: ukIn ? "uk-postcode" : "ca-postal-code"))
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s).lowercased()
+    }
+}

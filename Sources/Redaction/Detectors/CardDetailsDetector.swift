@@ -1,0 +1,50 @@
+/// Card verification codes and expiry dates (PCI DSS: never stored after authorization): after their keywords
+/// (`cvv`, `cvc`, `security code`; `exp`, `expires`, `valid thru`), or right after a card number found by
+/// ``PaymentCardDetector`` (which must run first).
+struct CardDetailsDetector: Detector {
+    static let cvvKeywords = KeywordSet(["cvv", "cvc", "cvv2", "cvc2", "csc", "cid", "security code", "card code",
+                                         "verification code", "cvn", "cav2", "cvd", "3 digit code", "code on the back"])
+    static let expiryKeywords = KeywordSet(["exp", "expiry", "expires", "expiration", "expiration date", "exp date",
+                                            "valid thru", "valid through", "good thru", "valid until", "expiring", "exp."])
+
+    func detect(_ input: ScanInput, _ out: inout [Candidate]) {
+        guard let chains = input.chains else { return }
+        let groups = chains.groups
+        let b = input.bytes
+        // Where card numbers (and then expiries) end: details must follow within this many bytes.
+        var anchors = out.filter { $0.type == .creditCard }.map(\.range.upperBound)
+        func nearAnchor(_ start: Int, _ window: Int) -> Bool {
+            anchors.contains { $0 <= start && start - $0 <= window }
+        }
+        var i = 0
+        while i < groups.count {
+            let g = groups[i]
+            defer { i += 1 }
+            guard !input.letterBefore(g), input.byte(before: g.start) != UInt8(ascii: "."), input.byte(before: g.start) != UInt8(ascii: ",") else { continue }
+            let t = input.token(at: g.start)
+            // MM/YY or MM/YYYY.
+            if i + 1 < g.chainEnd, g.length <= 2, input.gapIs(chains, i, [0x2F, 0x2D]) != nil {
+                let y = groups[i + 1]
+                let month = Checks.number(b[g.start..<g.end])
+                let closed = i + 2 >= g.chainEnd || input.gapIs(chains, i + 1, [0x2F, 0x2D]) == nil
+                if (1...12).contains(month), y.length == 2 || y.length == 4, closed, !input.letterAfter(y) {
+                    let keyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens)
+                    if keyword || nearAnchor(g.start, 40) {
+                        out.append(Candidate(type: .cardExpiry, range: g.start..<y.end, score: keyword ? 0.95 : 0.8, detector: "card-expiry"))
+                        anchors.append(y.end)
+                        i += 1
+                        continue
+                    }
+                }
+            }
+            // CVV: three or four digits standing alone.
+            guard g.length == 3 || g.length == 4, !input.letterAfter(g), input.byte(at: g.end) != UInt8(ascii: "."),
+                  input.byte(at: g.end) != UInt8(ascii: "/"), input.byte(at: g.end) != UInt8(ascii: "-") || i + 1 >= g.chainEnd else { continue }
+            if Self.cvvKeywords.occurs(before: t, within: 3, in: input.tokens) {
+                out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.95, detector: "card-cvv"))
+            } else if nearAnchor(g.start, 24), b[(anchors.filter { $0 <= g.start }.max() ?? g.start)..<g.start].allSatisfy({ !ByteClass.isDigit($0) }) {
+                out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.7, detector: "card-cvv"))
+            }
+        }
+    }
+}

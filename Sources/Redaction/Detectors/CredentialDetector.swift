@@ -1,0 +1,162 @@
+internal import Foundation
+
+/// Passwords, API keys, tokens and private keys.
+///
+/// - Well-known token shapes (AWS access key ids, GitHub, GitLab, Slack, Stripe, Google, OpenAI, SendGrid, npm,
+///   Twilio, JWTs, PEM private keys). Score 0.95–0.99.
+/// - A value after a secret keyword (`password:`, `pwd=`, `api key`, `token`, `secret`, `PIN`). Score 0.85.
+/// - Any other high-entropy string: at least 24 characters mixing upper case, lower case and digits, with Shannon
+///   entropy of at least 4 bits per character. Score 0.6.
+struct CredentialDetector: Detector {
+    struct Shape { let prefix: [UInt8]; let minRest: Int; let maxRest: Int }
+    static let shapes: [Shape] = [
+        ("AKIA", 16, 16), ("ASIA", 16, 16), ("ghp_", 36, 36), ("gho_", 36, 36), ("ghu_", 36, 36), ("ghs_", 36, 36),
+        ("ghr_", 36, 36), ("github_pat_", 22, 255), ("glpat-", 20, 64), ("xoxb-", 10, 255), ("xoxp-", 10, 255),
+        ("xoxa-", 10, 255), ("xoxr-", 10, 255), ("xoxs-", 10, 255), ("sk_live_", 16, 255), ("rk_live_", 16, 255),
+        ("sk_test_", 16, 255), ("pk_live_", 16, 255), ("AIza", 35, 35), ("sk-", 20, 255), ("SG.", 60, 80),
+        ("npm_", 36, 36), ("SK", 32, 32), ("hf_", 30, 40), ("shpat_", 32, 32), ("dop_v1_", 64, 64),
+    ].map { Shape(prefix: Array($0.0.utf8), minRest: $0.1, maxRest: $0.2) }
+
+    static let secretKeywords = KeywordSet(["password", "passwd", "pwd", "pass", "passcode", "passphrase", "pw", "pin",
+                                            "pin code", "pin number", "password is", "pass is", "login password"])
+    static let keyKeywords = KeywordSet(["api key", "apikey", "api_key", "secret", "secret key", "token", "access token",
+                                         "auth token", "bearer", "client secret", "access key", "private key", "api token", "key"])
+    static let begin = Array("-----BEGIN ".utf8)
+    static let privateKey = Array("PRIVATE KEY-----".utf8)
+    static let end = Array("-----END ".utf8)
+
+    @inline(__always) static func isTokenByte(_ c: UInt8) -> Bool {
+        ByteClass.isAlphanumeric(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
+            || c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: ".")
+    }
+
+    func detect(_ input: ScanInput, _ out: inout [Candidate]) {
+        let b = input.bytes
+        let n = b.count
+        var counts = [Int](repeating: 0, count: 256)
+        var i = 0
+        while i < n {
+            if b[i] == UInt8(ascii: "-"), let pem = pemBlock(b, i) {
+                out.append(Candidate(type: .credential, range: i..<pem, score: 0.99, detector: "private-key"))
+                i = pem; continue
+            }
+            guard Self.isTokenByte(b[i]), b[i] != UInt8(ascii: "-"), i == 0 || !Self.isTokenByte(b[i - 1]) else { i += 1; continue }
+            var j = i
+            while j < n, Self.isTokenByte(b[j]) { j += 1 }
+            var e = j
+            while e > i, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1 }
+            defer { i = j }
+            guard e > i else { continue }
+            let word = b[i..<e]
+            if let score = knownShape(word) {
+                out.append(Candidate(type: .credential, range: i..<e, score: score, detector: "known-token")); continue
+            }
+            let t = input.token(at: i)
+            if Self.secretKeywords.occurs(before: t, within: 3, in: input.tokens), word.count >= 4, word.count <= 128,
+               separatedByAssignment(input, t) {
+                out.append(Candidate(type: .credential, range: i..<e, score: 0.85, detector: "secret-keyword")); continue
+            }
+            guard word.count >= 16 else { continue }
+            let classes = characterClasses(word)
+            if Self.keyKeywords.occurs(before: t, within: 3, in: input.tokens), classes.digit, classes.lower || classes.upper,
+               separatedByAssignment(input, t) {
+                out.append(Candidate(type: .credential, range: i..<e, score: 0.85, detector: "key-keyword")); continue
+            }
+            guard word.count >= 24, word.count <= 1024, classes.lower, classes.upper, classes.digit else { continue }
+            if entropy(word, &counts) >= 4.0 {
+                out.append(Candidate(type: .credential, range: i..<e, score: 0.6, detector: "high-entropy"))
+            }
+        }
+    }
+
+    /// Only `:`, `=`, `is`, `was` or spaces between the keyword and the value: "password: hunter22", not "password
+    /// reset link".
+    private func separatedByAssignment(_ input: ScanInput, _ valueToken: Int) -> Bool {
+        guard valueToken >= 1, valueToken <= input.tokens.count else { return false }
+        let fillers: Set<UInt64> = Self.fillers
+        var t = valueToken - 1
+        var steps = 0
+        while t >= 0, steps < 3 {
+            let tok = input.tokens[t]
+            if Self.secretKeywords.matches(endingAt: t, in: input.tokens) || Self.keyKeywords.matches(endingAt: t, in: input.tokens) {
+                let gap = input.bytes[tok.end..<input.tokens[min(t + 1, input.tokens.count - 1)].start]
+                return gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+                    && (gap.contains(UInt8(ascii: ":")) || gap.contains(UInt8(ascii: "=")) || steps > 0)
+            }
+            guard fillers.contains(tok.hash) else { return false }
+            t -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    static let fillers: Set<UInt64> = Set(["is", "was", "it", "s", "my", "the", "new", "temp", "temporary", "here", "its"].map { WordHash.of($0) })
+
+    private func knownShape(_ word: ArraySlice<UInt8>) -> Double? {
+        // JWT: three base64url segments, the first two JSON objects ("eyJ").
+        if word.count >= 30, word.starts(with: Array("eyJ".utf8)) {
+            let parts = word.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            if parts.count == 3, parts[1].starts(with: Array("eyJ".utf8)), parts[0].count >= 10, parts[1].count >= 10,
+               parts.allSatisfy({ $0.allSatisfy { ByteClass.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") } }) {
+                return 0.99
+            }
+        }
+        for shape in Self.shapes where word.starts(with: shape.prefix) {
+            let rest = word.dropFirst(shape.prefix.count)
+            guard rest.count >= shape.minRest, rest.count <= shape.maxRest else { continue }
+            let ok = rest.allSatisfy { ByteClass.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+            if !ok { continue }
+            // Twilio-style "SK" keys are 32 hex characters; the others need a digit to be more than a word.
+            if shape.prefix == Array("SK".utf8), !rest.allSatisfy(ByteClass.isHex) { continue }
+            if !rest.contains(where: ByteClass.isDigit), rest.count < 30 { continue }
+            return 0.95
+        }
+        return nil
+    }
+
+    private func characterClasses(_ word: ArraySlice<UInt8>) -> (lower: Bool, upper: Bool, digit: Bool) {
+        var lower = false, upper = false, digit = false
+        for c in word {
+            if ByteClass.isLower(c) { lower = true } else if ByteClass.isUpper(c) { upper = true } else if ByteClass.isDigit(c) { digit = true }
+        }
+        return (lower, upper, digit)
+    }
+
+    private func entropy(_ word: ArraySlice<UInt8>, _ counts: inout [Int]) -> Double {
+        for c in word { counts[Int(c)] += 1 }
+        var h = 0.0
+        let total = Double(word.count)
+        for c in word where counts[Int(c)] > 0 {
+            let p = Double(counts[Int(c)]) / total
+            h -= p * log2(p)
+            counts[Int(c)] = 0
+        }
+        return h
+    }
+
+    /// A PEM private key block starting at `i`: its end (through the END line when present, else the BEGIN line).
+    private func pemBlock(_ b: [UInt8], _ i: Int) -> Int? {
+        guard i + Self.begin.count <= b.count, b[i..<(i + Self.begin.count)].elementsEqual(Self.begin) else { return nil }
+        var p = i + Self.begin.count
+        let limit = min(b.count, p + 40)
+        var headerEnd: Int?
+        while p + Self.privateKey.count <= limit {
+            if b[p..<(p + Self.privateKey.count)].elementsEqual(Self.privateKey) { headerEnd = p + Self.privateKey.count; break }
+            p += 1
+        }
+        guard let headerEnd else { return nil }
+        // The END line, within 16 KiB.
+        var q = headerEnd
+        let stop = min(b.count, headerEnd + 16_384)
+        while q + Self.end.count <= stop {
+            if b[q] == UInt8(ascii: "-"), b[q..<(q + Self.end.count)].elementsEqual(Self.end) {
+                var r = q + Self.end.count
+                while r < stop, b[r] != UInt8(ascii: "\n") { r += 1 }
+                while r > q, b[r - 1] == 0x20 || b[r - 1] == 0x0D { r -= 1 }
+                return r
+            }
+            q += 1
+        }
+        return headerEnd
+    }
+}

@@ -1,0 +1,19 @@
+/// NPI (ten digits, Luhn over the 80840 prefix, after an NPI/provider keyword) and DEA registration numbers (two
+/// letters and seven digits with the DEA checksum; the checksum alone is enough).
+struct HealthcareDetector: Detector {
+    static let npiKeywords = KeywordSet(["npi", "npi number", "npi #", "national provider identifier", "provider id",
+                                         "provider number", "prescriber npi", "rendering npi", "billing npi"])
+
+    func detect(_ input: ScanInput, _ out: inout [Candidate]) {
+        let b = input.bytes
+        for (t, tok) in input.tokens.enumerated() {
+            if tok.length == 10, tok.isAllDigits {
+                if Checks.npi(b[tok.start..<tok.end]), Self.npiKeywords.occurs(before: t, within: 4, in: input.tokens) {
+                    out.append(Candidate(type: .npi, range: tok.start..<tok.end, score: 0.95, detector: "npi"))
+                }
+            } else if tok.length == 9, tok.digitCount == 7, ByteClass.isASCIILetter(b[tok.start]), Checks.dea(b[tok.start..<tok.end]) {
+                out.append(Candidate(type: .dea, range: tok.start..<tok.end, score: 0.9, detector: "dea"))
+            }
+        }
+    }
+}
