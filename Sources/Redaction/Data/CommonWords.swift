@@ -11,7 +11,7 @@ enum CommonWords {
     tomorrow yesterday tonight morning afternoon evening night week month year day time date hour minute monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august september october november
     december spring summer autumn fall winter christmas easter love hope faith joy grace mercy charity patience honor
-    rose lily daisy violet iris ivy holly hazel ruby pearl crystal amber jade jasmine heather dawn sky star rain storm
+    rose lily daisy violet iris ivy holly hazel ruby pearl crystal amber jade jasmine dawn sky star rain storm
     sunny summer autumn april june may august will bill mark frank grant rich guy ray dean chase hunter major earl duke
     king prince sterling miles lane brook brooks park parker wood woods hill hills field fields stone rock cliff glen
     dale vale ford banks bridge church hall wall gates price cash money bank card cards pay paid order orders ship
@@ -24,12 +24,12 @@ enum CommonWords {
     sent received delivered returned refund invoice receipt bill bills total amount price cost fee fees tax discount
     sale deal offer free gold silver black white brown green gray grey blue red orange pink purple young little small
     baby kid kids child children son daughter mom dad mother father sister brother wife husband family friend friends
-    boss sir madam mister miss lord lady god jesus christian chip chuck buck buddy bud sonny junior senior
+    boss sir madam mister miss lord lady god jesus chip chuck buck buddy bud sonny junior senior
     north south east west central main central lake river ocean sea bay port island beach mountain valley forest spring
     springs grove meadow garden gardens village town county country world america american english spanish french
     german new york london paris texas florida california georgia virginia carolina dakota washington jackson lincoln
     madison jordan austin houston dallas denver phoenix memphis cleveland columbus orlando tampa miami boston chicago
-    seattle portland vegas reno salem troy florence sydney victoria alexandria charlotte savannah aurora camden
+    seattle portland vegas reno salem troy florence sydney alexandria charlotte savannah aurora camden
     hi hey yo lol omg btw fyi asap thx ty np pls plz idk imo tbh brb gtg ttyl hmm ugh wow cool nice awesome fine
     got get go going gone come came coming see saw seen look looking want need needs know knew think thought say said
     tell told ask asked give gave take took make made keep kept let put run ran set try tried use used find found feel

@@ -9,6 +9,8 @@ struct AddressDetector: Detector {
     static let suffixes: Set<UInt64> = Set(StreetSuffixes.list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { WordHash.of(String($0)) })
     static let states: Set<UInt64> = Set(StreetSuffixes.states.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { WordHash.of(String($0)) })
     static let stateNames = KeywordSet(StreetSuffixes.stateNames.split(separator: ",").map { String($0).trimmingSpaces() })
+    static let addressKeywords = KeywordSet(["address", "live at", "lives at", "living at", "ship to", "deliver to", "moved to",
+                                             "mail to", "send to", "located at", "home address", "mailing address", "billing address", "reside at"])
     static let zipKeywords = KeywordSet(["zip", "zip code", "zipcode", "postal code", "postcode", "post code", "zip is"])
     static let units: Set<UInt64> = Set(["apt", "apartment", "suite", "ste", "unit", "fl", "floor", "rm", "room", "bldg", "building", "lot"].map { WordHash.of($0) })
     /// Suffixes that count in lower case too ("12 main st"); the rest must be capitalized ("3 Main points" is not an address).
@@ -35,16 +37,18 @@ struct AddressDetector: Detector {
             var k = t + 1
             var words = 0
             var end: Int?
+            let addressContext = Self.addressKeywords.occurs(before: t, within: 3, in: tokens)
             while k < tokens.count, words < 5 {
                 let gap = b[tokens[k - 1].end..<tokens[k].start]
                 guard gap.count <= 2, gap.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") }), gap.contains(0x20) else { break }
                 let w = tokens[k]
-                if words >= 1, Self.suffixes.contains(w.hash), w.letterCount == w.length, w.startsUpper || Self.lowercaseSuffixes.contains(w.hash) {
+                if words >= 1, Self.suffixes.contains(w.hash), w.letterCount == w.length,
+                   w.startsUpper || Self.lowercaseSuffixes.contains(w.hash) || addressContext {
                     end = k; break
                 }
                 // Name words: capitalized or ordinal ("5th"), or a direction.
                 let ordinal = w.digitCount > 0 && w.digitCount <= 3 && w.length - w.digitCount == 2
-                guard w.startsUpper || ordinal || (w.isAllLower && w.length >= 3 && words == 0) else { break }
+                guard w.startsUpper || ordinal || (w.isAllLower && w.length >= 3 && (words == 0 || addressContext)) else { break }
                 words += 1
                 k += 1
             }
@@ -73,7 +77,10 @@ struct AddressDetector: Detector {
         for (t, tok) in tokens.enumerated() where tok.length == 5 && tok.isAllDigits {
             guard t >= 1 else { continue }
             let prev = tokens[t - 1]
-            let stateBefore = (Self.states.contains(prev.hash) && prev.isAllUpper && prev.length == 2) || Self.stateNames.matches(endingAt: t - 1, in: tokens)
+            // "NY 10001", "New York 10001", or a lower-case ", ny 10001" after a city.
+            let commaBefore = t >= 2 && b[tokens[t - 2].end..<prev.start].elementsEqual([UInt8(ascii: ","), 0x20])
+            let stateBefore = (Self.states.contains(prev.hash) && prev.length == 2 && (prev.isAllUpper || commaBefore))
+                || Self.stateNames.matches(endingAt: t - 1, in: tokens)
             let gapOK = b[prev.end..<tok.start].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") } && tok.start - prev.end <= 2
             let keyword = Self.zipKeywords.occurs(before: t, within: 3, in: tokens)
             guard (stateBefore && gapOK) || keyword else { continue }

@@ -38,7 +38,8 @@ struct CardDetailsDetector: Detector {
                 }
             }
             // CVV: three or four digits standing alone.
-            guard g.length == 3 || g.length == 4, !input.letterAfter(g), input.byte(at: g.end) != UInt8(ascii: "."),
+            guard g.length == 3 || g.length == 4, !input.letterAfter(g),
+                  input.byte(at: g.end) != UInt8(ascii: ".") || !ByteClass.isDigit(input.byte(at: g.end + 1)),
                   input.byte(at: g.end) != UInt8(ascii: "/"), input.byte(at: g.end) != UInt8(ascii: "-") || i + 1 >= g.chainEnd else { continue }
             if Self.cvvKeywords.occurs(before: t, within: 3, in: input.tokens) {
                 out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.95, detector: "card-cvv"))

@@ -43,23 +43,46 @@ struct CredentialDetector: Detector {
             guard Self.isTokenByte(b[i]), b[i] != UInt8(ascii: "-"), i == 0 || !Self.isTokenByte(b[i - 1]) else { i += 1; continue }
             var j = i
             while j < n, Self.isTokenByte(b[j]) { j += 1 }
+            defer { i = j }
             var e = j
             while e > i, b[e - 1] == UInt8(ascii: ".") || b[e - 1] == UInt8(ascii: "-") { e -= 1 }
-            defer { i = j }
             guard e > i else { continue }
             let word = b[i..<e]
+            // key=value in one run ("pwd=hunter22", "api_key=…"): the value after the '='.
+            if let eq = word.firstIndex(of: UInt8(ascii: "=")), eq > i, eq + 4 <= e {
+                var h = WordHash.offset
+                for c in b[i..<eq] { h = WordHash.step(h, c) }
+                if Self.secretKeywords.contains(word: h) || Self.assignmentKeys.contains(h) {
+                    var end = j
+                    while end < n, end - i < 160, !ByteClass.isSpace(b[end]) { end += 1 }
+                    while end > eq + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                                         UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
+                    if end > eq + 1 {
+                        out.append(Candidate(type: .credential, range: (eq + 1)..<end, score: 0.85, detector: "secret-keyword"))
+                        j = max(j, end)
+                        continue
+                    }
+                }
+            }
             if let score = knownShape(word) {
                 out.append(Candidate(type: .credential, range: i..<e, score: score, detector: "known-token")); continue
             }
             let t = input.token(at: i)
             if Self.secretKeywords.occurs(before: t, within: 3, in: input.tokens), word.count >= 4, word.count <= 128,
-               separatedByAssignment(input, t) {
-                out.append(Candidate(type: .credential, range: i..<e, score: 0.85, detector: "secret-keyword")); continue
+               separatedByAssignment(input, t, valueHasDigit: word.contains(where: ByteClass.isDigit)) {
+                // A password runs to the next space (symbols included), less trailing sentence punctuation.
+                var end = j
+                while end < n, end - i < 128, !ByteClass.isSpace(b[end]) { end += 1 }
+                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                                UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
+                out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.85, detector: "secret-keyword"))
+                j = max(j, end)
+                continue
             }
             guard word.count >= 16 else { continue }
             let classes = characterClasses(word)
             if Self.keyKeywords.occurs(before: t, within: 3, in: input.tokens), classes.digit, classes.lower || classes.upper,
-               separatedByAssignment(input, t) {
+               separatedByAssignment(input, t, valueHasDigit: true) {
                 out.append(Candidate(type: .credential, range: i..<e, score: 0.85, detector: "key-keyword")); continue
             }
             guard word.count >= 24, word.count <= 1024, classes.lower, classes.upper, classes.digit else { continue }
@@ -71,7 +94,7 @@ struct CredentialDetector: Detector {
 
     /// Only `:`, `=`, `is`, `was` or spaces between the keyword and the value: "password: hunter22", not "password
     /// reset link".
-    private func separatedByAssignment(_ input: ScanInput, _ valueToken: Int) -> Bool {
+    private func separatedByAssignment(_ input: ScanInput, _ valueToken: Int, valueHasDigit: Bool) -> Bool {
         guard valueToken >= 1, valueToken <= input.tokens.count else { return false }
         let fillers: Set<UInt64> = Self.fillers
         var t = valueToken - 1
@@ -81,7 +104,8 @@ struct CredentialDetector: Detector {
             if Self.secretKeywords.matches(endingAt: t, in: input.tokens) || Self.keyKeywords.matches(endingAt: t, in: input.tokens) {
                 let gap = input.bytes[tok.end..<input.tokens[min(t + 1, input.tokens.count - 1)].start]
                 return gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-                    && (gap.contains(UInt8(ascii: ":")) || gap.contains(UInt8(ascii: "=")) || steps > 0)
+                    && (gap.contains(UInt8(ascii: ":")) || gap.contains(UInt8(ascii: "=")) || steps > 0 || valueHasDigit
+                        || tok.hash == Self.isHash || tok.hash == Self.wasHash)
             }
             guard fillers.contains(tok.hash) else { return false }
             t -= 1
@@ -90,6 +114,12 @@ struct CredentialDetector: Detector {
         return false
     }
 
+    /// `name=value` keys whose value is a secret.
+    static let assignmentKeys: Set<UInt64> = Set(["password", "passwd", "pwd", "pass", "secret", "token", "api_key", "apikey",
+                                                   "access_token", "auth_token", "client_secret", "secret_key", "private_key", "key",
+                                                   "aws_secret_access_key", "access_key"].map { WordHash.of($0) })
+    static let isHash = WordHash.of("is")
+    static let wasHash = WordHash.of("was")
     static let fillers: Set<UInt64> = Set(["is", "was", "it", "s", "my", "the", "new", "temp", "temporary", "here", "its"].map { WordHash.of($0) })
 
     private func knownShape(_ word: ArraySlice<UInt8>) -> Double? {

@@ -86,6 +86,12 @@ struct EmailDetector: Detector {
                 if labels > 6 { break }
             }
             guard let end else { continue }
+            // A web address ("portal at example.com/login") is not an email; a plain " at " needs a handle-like local
+            // part ("jane at example.com", not "me at example.com").
+            if end < b.count, b[end] == UInt8(ascii: "/") { continue }
+            let bracketed = left.contains(where: { $0 != 0x20 }) || right.contains(where: { $0 != 0x20 })
+            let spelledDot = (t + 1...k).contains { tokens[$0].hash == Self.dot }
+            if !bracketed, !spelledDot, Gazetteer.commonWords.contains(tokens[t - 1].hash) { continue }
             // Local part: the token before "at", joined by "dot" or dots to earlier ones.
             var s = t - 1
             while s >= 2, tokens[s - 1].hash == Self.dot, isObfuscationGap(b[tokens[s - 2].end..<tokens[s - 1].start]) { s -= 2 }

@@ -4,6 +4,8 @@ struct HealthcareDetector: Detector {
     static let npiKeywords = KeywordSet(["npi", "npi number", "npi #", "national provider identifier", "provider id",
                                          "provider number", "prescriber npi", "rendering npi", "billing npi"])
 
+    static let deaKeywords = KeywordSet(["dea", "dea number", "dea no", "dea registration", "dea #", "prescriber dea"])
+
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         let b = input.bytes
         for (t, tok) in input.tokens.enumerated() {
@@ -12,7 +14,8 @@ struct HealthcareDetector: Detector {
                     out.append(Candidate(type: .npi, range: tok.start..<tok.end, score: 0.95, detector: "npi"))
                 }
             } else if tok.length == 9, tok.digitCount == 7, ByteClass.isASCIILetter(b[tok.start]), Checks.dea(b[tok.start..<tok.end]) {
-                out.append(Candidate(type: .dea, range: tok.start..<tok.end, score: 0.9, detector: "dea"))
+                let keyword = Self.deaKeywords.occurs(before: t, within: 4, in: input.tokens)
+                out.append(Candidate(type: .dea, range: tok.start..<tok.end, score: keyword ? 0.95 : 0.75, detector: "dea"))
             }
         }
     }

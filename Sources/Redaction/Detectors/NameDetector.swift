@@ -38,6 +38,27 @@ struct NameDetector: Detector {
         }
     }
 
+    /// Grammatical words that are also names ("Will you…", "May I…"): never a name without a surname.
+    static let functionWords: Set<UInt64> = Set(["will", "may", "can", "must", "might", "shall", "so", "and", "or", "but", "the",
+                                                 "a", "an", "to", "of", "in", "on", "at", "for", "by", "with", "is", "are", "was",
+                                                 "be", "do", "did", "ok", "yes", "no", "hi", "hey", "my", "me", "we", "us"].map { WordHash.of($0) })
+    /// Words that make a following name a place ("East Amy", "Lake Juan", "Port Stephen").
+    static let placePrefixes: Set<UInt64> = Set(["north", "south", "east", "west", "lake", "port", "new", "fort", "mount", "saint",
+                                                 "st", "san", "santa", "los", "las", "el", "la", "new", "glen", "mount", "point"].map { WordHash.of($0) })
+
+    /// The word is part of a place name: after a capitalized place prefix, or before ", ST" (a US state).
+    private func placeContext(_ input: ScanInput, _ t: Int) -> Bool {
+        let tokens = input.tokens
+        if t >= 1, tokens[t - 1].startsUpper, Self.placePrefixes.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: false) { return true }
+        var end = t
+        while end + 1 < tokens.count, tokens[end + 1].isCapitalized, joined(input, end, end + 1, allowPunctuation: false), end - t < 3 { end += 1 }
+        if end + 1 < tokens.count, tokens[end + 1].isAllUpper, tokens[end + 1].length == 2, AddressDetector.states.contains(tokens[end + 1].hash) {
+            let gap = input.bytes[tokens[end].end..<tokens[end + 1].start]
+            if gap.elementsEqual([UInt8(ascii: ","), 0x20]) { return true }
+        }
+        return false
+    }
+
     private func isFirst(_ tok: Token) -> Bool { Gazetteer.firstNames[tok.hash] != nil }
     private func isSurname(_ tok: Token) -> Bool { Gazetteer.surnames[tok.hash] != nil }
     private func isCommon(_ tok: Token) -> Bool { Gazetteer.commonWords.contains(tok.hash) }
@@ -102,22 +123,30 @@ struct NameDetector: Detector {
         guard tok.isAllLetters, tok.length >= 2 else { return nil }
         // 1. Honorific.
         if t >= 1, Self.honorifics.contains(tokens[t - 1].hash), tokens[t - 1].startsUpper || tokens[t - 1].isAllLower,
-           joined(input, t - 1, t, allowPunctuation: true), tok.isCapitalized || tok.isAllUpper, !isCommon(tok) || isSurname(tok) {
+           joined(input, t - 1, t, allowPunctuation: true),
+           ((tok.isCapitalized || tok.isAllUpper) && (!isCommon(tok) || isSurname(tok))) || (tok.isAllLower && isSurname(tok) && !isCommon(tok)) {
             return (extend(input, t), 0.9, "name-honorific")
         }
         // 2. Introducing phrase.
         if t >= 1, joined(input, t - 1, t, allowPunctuation: true) {
-            if Self.strong.matches(endingAt: t - 1, in: tokens) {
-                if (tok.isCapitalized && !isCommon(tok)) || (isFirst(tok) && !isCommon(tok)) || (tok.isCapitalized && isFirst(tok) && t + 1 < tokens.count && continues(input, t + 1)) {
+            let function = Self.functionWords.contains(tok.hash)
+            if Self.strong.matches(endingAt: t - 1, in: tokens), !function {
+                if (tok.isCapitalized && (!isCommon(tok) || isFirst(tok))) || (isFirst(tok) && !isCommon(tok)) {
                     return (extend(input, t, allowLowercaseSurname: tok.isAllLower), 0.85, "name-context")
                 }
             }
-            if Self.weak.matches(endingAt: t - 1, in: tokens), isFirst(tok), !isCommon(tok), tok.isCapitalized || tok.isAllLower {
+            let surnameNext = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && isSurname(tokens[t + 1])
+                && !isCommon(tokens[t + 1]) && tokens[t + 1].length >= 2
+            // A name that is also a word ("Amber", "Holly") counts after a greeting only when the sentence does not go
+            // on as if it were a word: "hi Amber!" and "thanks Holly ty", not "hey, Amber alert".
+            let standsAlone = t + 1 >= tokens.count || !joined(input, t, t + 1, allowPunctuation: false) || isCommon(tokens[t + 1])
+            if Self.weak.matches(endingAt: t - 1, in: tokens), isFirst(tok), !function, !isCommon(tok) || surnameNext || (standsAlone && tok.isCapitalized),
+               (tok.isCapitalized && !placeContext(input, t)) || tok.isAllLower {
                 return (extend(input, t, allowLowercaseSurname: tok.isAllLower), 0.75, "name-context")
             }
         }
         // 3. Gazetteers and capitalization.
-        if tok.isCapitalized {
+        if tok.isCapitalized, !placeContext(input, t) {
             let first = isFirst(tok), common = isCommon(tok)
             let nextContinues = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && continues(input, t + 1) && tokens[t + 1].length > 1
             if first, nextContinues, !common || isSurname(tokens[t + 1]) {
@@ -132,7 +161,7 @@ struct NameDetector: Detector {
         } else if tok.isAllUpper, tok.length >= 3, isFirst(tok), !isCommon(tok), t + 1 < tokens.count,
                   tokens[t + 1].isAllUpper, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), joined(input, t, t + 1, allowPunctuation: false) {
             return (t + 1, 0.7, "name-gazetteer")
-        } else if tok.isAllLower, tok.length >= 3, let rank = Gazetteer.firstNames[tok.hash], rank < 1500, !isCommon(tok), t + 1 < tokens.count,
+        } else if tok.isAllLower, tok.length >= 3, isFirst(tok), !isCommon(tok), t + 1 < tokens.count,
                   tokens[t + 1].isAllLower, tokens[t + 1].length >= 3, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), !isFirst(tokens[t + 1]),
                   joined(input, t, t + 1, allowPunctuation: false) {
             return (t + 1, 0.6, "name-gazetteer")

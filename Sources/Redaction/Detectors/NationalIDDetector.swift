@@ -19,13 +19,13 @@ struct NationalIDDetector: Detector {
             // Bare nine or ten digits after a keyword.
             if !input.letterAfter(g), g.chainEnd - i == 1 || input.gapIs(chains, i, [0x2E]) == nil {
                 let d = input.bytes[g.start..<g.end]
+                if g.length == 9, Self.sinKeywords.occurs(before: t, within: 4, in: input.tokens), Validators.caSIN(String(decoding: d, as: UTF8.self)) {
+                    out.append(Candidate(type: .caSIN, range: g.start..<g.end, score: 0.9, detector: "ca-sin")); continue
+                }
                 if g.length == 9, Self.ssnKeywords.occurs(before: t, within: 4, in: input.tokens) {
                     if Checks.itin(d) { out.append(Candidate(type: .usITIN, range: g.start..<g.end, score: 0.9, detector: "us-itin")) }
                     else if Checks.ssn(d) { out.append(Candidate(type: .usSSN, range: g.start..<g.end, score: 0.9, detector: "us-ssn")) }
                     continue
-                }
-                if g.length == 9, Self.sinKeywords.occurs(before: t, within: 4, in: input.tokens), Validators.caSIN(String(decoding: d, as: UTF8.self)) {
-                    out.append(Candidate(type: .caSIN, range: g.start..<g.end, score: 0.9, detector: "ca-sin")); continue
                 }
                 if g.length == 10, Self.nhsKeywords.occurs(before: t, within: 4, in: input.tokens), Checks.nhs(d) {
                     out.append(Candidate(type: .ukNHS, range: g.start..<g.end, score: 0.95, detector: "uk-nhs")); continue

@@ -1,6 +1,14 @@
 /// Payment card numbers (PCI DSS PAN): 12–19 digits in any grouping of spaces, hyphens, dots or line breaks,
 /// Luhn-valid and in a known IIN range for that length (``CardNetwork``). Score 1.
 struct PaymentCardDetector: Detector {
+    /// Words that name some other kind of number ("order", "batch", "account"): a Luhn-valid number right after
+    /// one of them is reported only with a card keyword nearby too.
+    static let otherNumberKeywords = KeywordSet(["order", "batch", "ref", "reference", "invoice", "tracking", "ticket", "case",
+                                                 "job", "build", "confirmation", "transaction", "account", "acct", "serial",
+                                                 "imei", "member", "policy", "routing", "mrn", "passport", "license", "npi"])
+    static let cardKeywords = KeywordSet(["card", "credit card", "debit card", "cc", "visa", "mastercard", "amex", "discover",
+                                          "card number", "card no", "pan", "cc#", "charge", "pay with", "billing card"])
+
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         guard let chains = input.chains else { return }
         let groups = chains.groups
@@ -28,7 +36,22 @@ struct PaymentCardDetector: Detector {
                 }
                 j += 1
             }
+            // A window inside a longer run of groups joined by the same hyphen or dot ("5861-1165-8322-0051") is not
+            // a card: the whole run would be.
             if best >= 0 {
+                let inside: UInt8? = best > i ? input.gapIs(chains, i, [0x2D, 0x2E]) : nil
+                let after: UInt8? = best + 1 < first.chainEnd ? input.gapIs(chains, best, [0x2D, 0x2E]) : nil
+                let before: UInt8? = i > first.chainStart ? input.gapIs(chains, i - 1, [0x2D, 0x2E]) : nil
+                if (after != nil && (inside == nil || inside == after)) || (before != nil && (inside == nil || inside == before)) {
+                    best = -1
+                }
+            }
+            if best >= 0 {
+                let t = input.token(at: first.start)
+                if Self.otherNumberKeywords.occurs(before: t, within: 2, in: input.tokens), !Self.cardKeywords.occurs(before: t, within: 6, in: input.tokens) {
+                    i = best + 1
+                    continue
+                }
                 out.append(Candidate(type: .creditCard, range: first.start..<groups[best].end, score: 1, detector: "payment-card"))
                 i = best + 1
             } else {

@@ -10,7 +10,9 @@
 struct PhoneDetector: Detector {
     static let keywords = KeywordSet(["phone", "phone number", "call", "call me", "tel", "telephone", "mobile", "cell",
                                       "cellphone", "fax", "whatsapp", "text", "text me", "sms", "reach me", "reach",
-                                      "ring", "number", "contact", "dial", "landline", "ph", "mob", "cell no", "phone no"])
+                                      "ring", "my number", "the number", "your number", "his number", "her number", "contact number",
+                                      "callback number", "home number", "work number", "cell number", "mobile number", "contact",
+                                      "dial", "landline", "ph", "mob", "cell no", "phone no", "number is"])
 
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         guard let chains = input.chains else { return }
@@ -48,7 +50,8 @@ struct PhoneDetector: Detector {
         if input.byte(before: g.start) == UInt8(ascii: "+") { start = g.start - 1 }
         else if g.start >= 2, b[g.start - 1] == 0x20, b[g.start - 2] == UInt8(ascii: "+") { start = g.start - 2 }
         let plus = start != g.start
-        let doubleZero = !plus && g.length >= 2 && b[g.start] == 48 && b[g.start + 1] == 48 && i + 1 < g.chainEnd
+        // "00" international prefix: the first group of its chain, "00" plus a country code, two more groups.
+        let doubleZero = !plus && i == g.chainStart && (2...5).contains(g.length) && b[g.start] == 48 && b[g.start + 1] == 48 && i + 2 < g.chainEnd
         guard plus || doubleZero else { return nil }
         var best: Int?
         var total = 0
@@ -60,12 +63,12 @@ struct PhoneDetector: Detector {
             if !input.letterAfter(groups[j]) {
                 input.collectDigits(chains, i, j, into: &digits)
                 let number = doubleZero ? digits.dropFirst(2) : digits[...]
-                if number.count >= 7, PhoneNumberValidator.isPossibleInternational(number) { best = j }
+                if number.count >= (doubleZero ? 9 : 7), PhoneNumberValidator.isPossibleInternational(number) { best = j }
             }
             j += 1
         }
         guard let best else { return nil }
-        out.append(Candidate(type: .phone, range: start..<groups[best].end, score: 0.9, detector: "phone-international"))
+        out.append(Candidate(type: .phone, range: start..<groups[best].end, score: doubleZero ? 0.7 : 0.9, detector: "phone-international"))
         return best
     }
 
