@@ -166,7 +166,7 @@ let package = Package(
         .target(
             name: "TestVectorKit",
             path: "TestVectors",
-            exclude: ["SOURCES.md", "licenses"],
+            exclude: ["SOURCES.md", "licenses", "redaction"],
             sources: ["Swift"],
             resources: [
                 .copy("wycheproof"),
@@ -219,6 +219,11 @@ let package = Package(
         .testTarget(
             name: "EnvelopeTests",
             dependencies: ["Envelope", "EnvelopeTransit", "CryptoPrimitives", "keyserviced", "chatsec"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RedactionTests",
+            dependencies: ["Redaction", "CryptoPrimitives", "chatsec"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -12,9 +12,22 @@ struct CardDetailsDetector: Detector {
         let groups = chains.groups
         let b = input.bytes
         // Where card numbers (and then expiries) end: details must follow within this many bytes.
-        var anchors = out.filter { $0.type == .creditCard }.map(\.range.upperBound)
+        let cardEnds = out.filter { $0.type == .creditCard }.map(\.range.upperBound).sorted()
+        var lastExpiryEnd = -1
+        /// The nearest card or expiry end at or before `start` (binary search: no quadratic blow-up on many cards).
+        func anchor(before start: Int) -> Int? {
+            var lo = 0, hi = cardEnds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cardEnds[mid] <= start { lo = mid + 1 } else { hi = mid }
+            }
+            let card = lo > 0 ? cardEnds[lo - 1] : -1
+            let best = max(card, lastExpiryEnd <= start ? lastExpiryEnd : -1)
+            return best >= 0 ? best : nil
+        }
         func nearAnchor(_ start: Int, _ window: Int) -> Bool {
-            anchors.contains { $0 <= start && start - $0 <= window }
+            guard let a = anchor(before: start) else { return false }
+            return start - a <= window
         }
         var i = 0
         while i < groups.count {
@@ -23,15 +36,15 @@ struct CardDetailsDetector: Detector {
             guard !input.letterBefore(g), input.byte(before: g.start) != UInt8(ascii: "."), input.byte(before: g.start) != UInt8(ascii: ",") else { continue }
             let t = input.token(at: g.start)
             // MM/YY or MM/YYYY.
-            if i + 1 < g.chainEnd, g.length <= 2, input.gapIs(chains, i, [0x2F, 0x2D]) != nil {
+            if i + 1 < g.chainEnd, g.length <= 2, input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D)) != nil {
                 let y = groups[i + 1]
                 let month = Checks.number(b[g.start..<g.end])
-                let closed = i + 2 >= g.chainEnd || input.gapIs(chains, i + 1, [0x2F, 0x2D]) == nil
+                let closed = i + 2 >= g.chainEnd || input.gapIs(chains, i + 1, SeparatorSet(0x2F, 0x2D)) == nil
                 if (1...12).contains(month), y.length == 2 || y.length == 4, closed, !input.letterAfter(y) {
                     let keyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens)
                     if keyword || nearAnchor(g.start, 40) {
                         out.append(Candidate(type: .cardExpiry, range: g.start..<y.end, score: keyword ? 0.95 : 0.8, detector: "card-expiry"))
-                        anchors.append(y.end)
+                        lastExpiryEnd = y.end
                         i += 1
                         continue
                     }
@@ -43,7 +56,7 @@ struct CardDetailsDetector: Detector {
                   input.byte(at: g.end) != UInt8(ascii: "/"), input.byte(at: g.end) != UInt8(ascii: "-") || i + 1 >= g.chainEnd else { continue }
             if Self.cvvKeywords.occurs(before: t, within: 3, in: input.tokens) {
                 out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.95, detector: "card-cvv"))
-            } else if nearAnchor(g.start, 24), b[(anchors.filter { $0 <= g.start }.max() ?? g.start)..<g.start].allSatisfy({ !ByteClass.isDigit($0) }) {
+            } else if nearAnchor(g.start, 24), b[(anchor(before: g.start) ?? g.start)..<g.start].allSatisfy({ !ByteClass.isDigit($0) }) {
                 out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.7, detector: "card-cvv"))
             }
         }

@@ -55,7 +55,7 @@ struct CredentialDetector: Detector {
                 if Self.secretKeywords.contains(word: h) || Self.assignmentKeys.contains(h) {
                     var end = j
                     while end < n, end - i < 160, !ByteClass.isSpace(b[end]) { end += 1 }
-                    while end > eq + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                    while end > eq + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
                                          UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
                     if end > eq + 1 {
                         out.append(Candidate(type: .credential, range: (eq + 1)..<end, score: 0.85, detector: "secret-keyword"))
@@ -73,7 +73,7 @@ struct CredentialDetector: Detector {
                 // A password runs to the next space (symbols included), less trailing sentence punctuation.
                 var end = j
                 while end < n, end - i < 128, !ByteClass.isSpace(b[end]) { end += 1 }
-                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"),
+                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
                                 UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
                 out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.85, detector: "secret-keyword"))
                 j = max(j, end)
@@ -131,6 +131,7 @@ struct CredentialDetector: Detector {
                 return 0.99
             }
         }
+        guard word.count >= 15 else { return nil }
         for shape in Self.shapes where word.starts(with: shape.prefix) {
             let rest = word.dropFirst(shape.prefix.count)
             guard rest.count >= shape.minRest, rest.count <= shape.maxRest else { continue }
@@ -179,6 +180,9 @@ struct CredentialDetector: Detector {
         var q = headerEnd
         let stop = min(b.count, headerEnd + 16_384)
         while q + Self.end.count <= stop {
+            // Another BEGIN first: this block has no END (and the next header's search starts there, so repeated
+            // headers cost linear time).
+            if b[q] == UInt8(ascii: "-"), q + Self.begin.count <= stop, b[q..<(q + Self.begin.count)].elementsEqual(Self.begin) { return headerEnd }
             if b[q] == UInt8(ascii: "-"), b[q..<(q + Self.end.count)].elementsEqual(Self.end) {
                 var r = q + Self.end.count
                 while r < stop, b[r] != UInt8(ascii: "\n") { r += 1 }

@@ -44,11 +44,11 @@ struct DateDetector: Detector {
             let g = groups[i]
             defer { i += 1 }
             guard i + 2 < g.chainEnd, !input.letterBefore(g) else { continue }
-            guard let s = input.gapIs(chains, i, [0x2F, 0x2D, 0x2E]), input.gapIs(chains, i + 1, [s]) != nil else { continue }
+            guard let s = input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D, 0x2E)), input.gapIs(chains, i + 1, SeparatorSet(s)) != nil else { continue }
             let g2 = groups[i + 1], g3 = groups[i + 2]
             // Exactly three groups joined by this separator: not part of a version string or a longer number.
-            if i > g.chainStart, input.gapIs(chains, i - 1, [s]) != nil { continue }
-            if i + 3 < g.chainEnd, input.gapIs(chains, i + 2, [s]) != nil { continue }
+            if i > g.chainStart, input.gapIs(chains, i - 1, SeparatorSet(s)) != nil { continue }
+            if i + 3 < g.chainEnd, input.gapIs(chains, i + 2, SeparatorSet(s)) != nil { continue }
             if input.byte(before: g.start) == UInt8(ascii: "v") || input.byte(before: g.start) == UInt8(ascii: "V") { continue }
             // A timestamp: 2024-05-01T10:22 or a date followed by hh:mm:ss.
             let after = g3.end
@@ -128,29 +128,29 @@ struct DateDetector: Detector {
             var start = tok.start
             var end = tok.end
             var matched = false
-            // Month Day[,] [Year]
-            if adjacent(input, t), day(input, t + 1) != nil {
-                end = tokens[t + 1].end
-                matched = true
-                if adjacent(input, t + 1), year(input, t + 2) { end = tokens[t + 2].end; t += 1 }
-                t += 1
-            } else if adjacent(input, t), year(input, t + 1) {
-                // Month Year
-                end = tokens[t + 1].end
-                matched = true
-                t += 1
-            }
             // Day [of] Month [Year]
-            if !matched, t >= 1 {
+            if t >= 1 {
                 var d = t - 1
                 if tokens[d].hash == Self.of, d >= 1 { d -= 1 }
-                if day(input, d) != nil, input.bytes[tokens[d].end..<tok.start].allSatisfy({ $0 == 0x20 || ByteClass.isLetter($0) }) {
+                if day(input, d) != nil, input.bytes[tokens[d].end..<tok.start].allSatisfy({ $0 == 0x20 || ByteClass.isLetter($0) }),
+                   tok.start - tokens[d].end <= 4 {
                     start = tokens[d].start
                     matched = true
                     if adjacent(input, t), year(input, t + 1) { end = tokens[t + 1].end; t += 1 }
                 }
             }
-            if matched, !ambiguous || end > tok.end {
+            // Month Day[,] [Year], or Month Year.
+            if !matched, adjacent(input, t), day(input, t + 1) != nil {
+                end = tokens[t + 1].end
+                matched = true
+                if adjacent(input, t + 1), year(input, t + 2) { end = tokens[t + 2].end; t += 1 }
+                t += 1
+            } else if !matched, adjacent(input, t), year(input, t + 1) {
+                end = tokens[t + 1].end
+                matched = true
+                t += 1
+            }
+            if matched, !ambiguous || end > tok.end || start < tok.start {
                 out.append(Candidate(type: .date, range: start..<end, score: 0.85, detector: "date-written"))
             }
         }

@@ -18,6 +18,7 @@ struct ScanInput {
 
     init(_ text: ScanText) {
         self.text = text
+        bytes = text.bytes
         tokens = Tokenizer.tokens(text.bytes)
         chains = text.bytes.contains(where: ByteClass.isDigit) ? DigitChains(text.bytes) : nil
         var index = [Int32](repeating: Int32(tokens.count), count: text.bytes.count + 1)
@@ -32,7 +33,8 @@ struct ScanInput {
         tokenAt = index
     }
 
-    var bytes: [UInt8] { text.bytes }
+    /// The normalized bytes (stored: read in every detector's inner loop).
+    let bytes: [UInt8]
 
     /// The index of the token that starts at or contains byte `i`, or the next one.
     func token(at i: Int) -> Int { Int(tokenAt[min(max(i, 0), tokenAt.count - 1)]) }

@@ -53,13 +53,18 @@ extension ScanInput {
         bytes[chains.groups[a].end..<chains.groups[a + 1].start]
     }
 
-    /// The gap is exactly one byte equal to one of `allowed`, or (when `spaced`) that byte with spaces around it.
-    func gapIs(_ chains: DigitChains, _ a: Int, _ allowed: [UInt8], spaced: Bool = false) -> UInt8? {
-        let g = gap(chains, a)
-        if g.count == 1, allowed.contains(g[g.startIndex]) { return g[g.startIndex] }
+    /// The gap is exactly one byte in `allowed`, or (when `spaced`) that byte with spaces around it; returns it.
+    func gapIs(_ chains: DigitChains, _ a: Int, _ allowed: SeparatorSet, spaced: Bool = false) -> UInt8? {
+        let from = chains.groups[a].end, to = chains.groups[a + 1].start
+        let b = bytes
+        if to - from == 1, allowed.contains(b[from]) { return b[from] }
         if spaced {
-            let core = g.filter { $0 != 0x20 }
-            if core.count == 1, allowed.contains(core[0]) { return core[0] }
+            var found: UInt8?
+            for i in from..<to where b[i] != 0x20 {
+                guard found == nil, allowed.contains(b[i]) else { return nil }
+                found = b[i]
+            }
+            return found
         }
         return nil
     }
@@ -77,4 +82,13 @@ extension ScanInput {
             buffer.append(contentsOf: bytes[g.start..<g.end])
         }
     }
+}
+
+/// A set of separator bytes (all below 64), without allocating.
+struct SeparatorSet {
+    let mask: UInt64
+    init(_ a: UInt8) { mask = 1 << UInt64(a & 63) }
+    init(_ a: UInt8, _ b: UInt8) { mask = 1 << UInt64(a & 63) | 1 << UInt64(b & 63) }
+    init(_ a: UInt8, _ b: UInt8, _ c: UInt8) { mask = 1 << UInt64(a & 63) | 1 << UInt64(b & 63) | 1 << UInt64(c & 63) }
+    @inline(__always) func contains(_ byte: UInt8) -> Bool { byte < 64 && mask & (1 << UInt64(byte)) != 0 }
 }

@@ -94,8 +94,8 @@ struct EmailDetector: Detector {
             if !bracketed, !spelledDot, Gazetteer.commonWords.contains(tokens[t - 1].hash) { continue }
             // Local part: the token before "at", joined by "dot" or dots to earlier ones.
             var s = t - 1
-            while s >= 2, tokens[s - 1].hash == Self.dot, isObfuscationGap(b[tokens[s - 2].end..<tokens[s - 1].start]) { s -= 2 }
-            while s >= 1, b[tokens[s - 1].end..<tokens[s].start].allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }),
+            while s >= 2, t - s < 16, tokens[s - 1].hash == Self.dot, isObfuscationGap(b[tokens[s - 2].end..<tokens[s - 1].start]) { s -= 2 }
+            while s >= 1, t - s < 16, b[tokens[s - 1].end..<tokens[s].start].allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") }),
                   tokens[s].start - tokens[s - 1].end == 1 { s -= 1 }
             // Plain prose ("meet at the office dot com") is unlikely, but require the domain to end in a TLD and the
             // local part to touch no sentence punctuation.

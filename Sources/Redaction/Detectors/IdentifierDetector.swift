@@ -60,7 +60,7 @@ struct IdentifierDetector: Detector {
             defer { i += 1 }
             guard groups[i].length == 2, groups[i + 1].length == 6, groups[i + 2].length == 6, groups[i + 3].length == 1,
                   i + 3 < groups[i].chainEnd, !input.letterBefore(groups[i]), !input.letterAfter(groups[i + 3]) else { continue }
-            guard let s = input.gapIs(chains, i, [0x2D, 0x20]), input.gapIs(chains, i + 1, [s]) != nil, input.gapIs(chains, i + 2, [s]) != nil else { continue }
+            guard let s = input.gapIs(chains, i, SeparatorSet(0x2D, 0x20)), input.gapIs(chains, i + 1, SeparatorSet(s)) != nil, input.gapIs(chains, i + 2, SeparatorSet(s)) != nil else { continue }
             input.collectDigits(chains, i, i + 3, into: &digits)
             if Checks.luhn(digits[...]) {
                 out.append(Candidate(type: .imei, range: groups[i].start..<groups[i + 3].end, score: 0.9, detector: "imei"))

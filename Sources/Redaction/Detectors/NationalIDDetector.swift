@@ -17,7 +17,7 @@ struct NationalIDDetector: Detector {
             if input.letterBefore(g) { continue }
             let t = input.token(at: g.start)
             // Bare nine or ten digits after a keyword.
-            if !input.letterAfter(g), g.chainEnd - i == 1 || input.gapIs(chains, i, [0x2E]) == nil {
+            if !input.letterAfter(g), g.chainEnd - i == 1 || input.gapIs(chains, i, SeparatorSet(0x2E)) == nil {
                 let d = input.bytes[g.start..<g.end]
                 if g.length == 9, Self.sinKeywords.occurs(before: t, within: 4, in: input.tokens), Validators.caSIN(String(decoding: d, as: UTF8.self)) {
                     out.append(Candidate(type: .caSIN, range: g.start..<g.end, score: 0.9, detector: "ca-sin")); continue
@@ -33,11 +33,11 @@ struct NationalIDDetector: Detector {
             }
             guard i + 2 < g.chainEnd else { continue }
             let g2 = groups[i + 1], g3 = groups[i + 2]
-            guard let s1 = input.gapIs(chains, i, [0x2D, 0x20, 0x2E]), let s2 = input.gapIs(chains, i + 1, [0x2D, 0x20, 0x2E]),
+            guard let s1 = input.gapIs(chains, i, SeparatorSet(0x2D, 0x20, 0x2E)), let s2 = input.gapIs(chains, i + 1, SeparatorSet(0x2D, 0x20, 0x2E)),
                   s1 == s2, !input.letterAfter(g3) else { continue }
             // Not a window of a longer chain joined by the same separator (a phone, a card, a version string).
-            if i + 3 < g.chainEnd, input.gapIs(chains, i + 2, [s1]) != nil { continue }
-            if i > g.chainStart, input.gapIs(chains, i - 1, [s1]) != nil { continue }
+            if i + 3 < g.chainEnd, input.gapIs(chains, i + 2, SeparatorSet(s1)) != nil { continue }
+            if i > g.chainStart, input.gapIs(chains, i - 1, SeparatorSet(s1)) != nil { continue }
             input.collectDigits(chains, i, i + 2, into: &digits)
             let range = g.start..<g3.end
             if g.length == 3, g2.length == 2, g3.length == 4 {

@@ -79,11 +79,11 @@ struct PhoneDetector: Detector {
         // An optional trunk prefix 1.
         if groups[k].length == 1, input.bytes[groups[k].start] == 49, k + 1 < groups[k].chainEnd, phoneGap(input, chains, k) { k += 1 }
         let area = groups[k]
-        if area.length == 10, !input.letterAfter(area), k == i || input.gapIs(chains, i, [0x20, 0x2D, 0x2E]) != nil {
+        if area.length == 10, !input.letterAfter(area), k == i || input.gapIs(chains, i, SeparatorSet(0x20, 0x2D, 0x2E)) != nil {
             // Ten bare digits.
             let d = input.bytes[area.start..<area.end]
             guard PhoneNumberValidator.isNANP(d) else { return nil }
-            if k + 1 < area.chainEnd, input.gapIs(chains, k, [0x2D, 0x2E]) != nil { return nil }
+            if k + 1 < area.chainEnd, input.gapIs(chains, k, SeparatorSet(0x2D, 0x2E)) != nil { return nil }
             let score = hasKeyword(input, start) ? 0.85 : 0.5
             out.append(Candidate(type: .phone, range: start..<area.end, score: score, detector: "phone-nanp"))
             return k
@@ -96,7 +96,7 @@ struct PhoneDetector: Detector {
         let g1 = input.gap(chains, k)
         let parenthesized = input.byte(before: area.start) == UInt8(ascii: "(") && g1.first == UInt8(ascii: ")")
         if !parenthesized, g1.contains(UInt8(ascii: "(")) || g1.contains(UInt8(ascii: ")")) { return nil }
-        guard input.gapIs(chains, k + 1, [0x2D, 0x2E, 0x20], spaced: true) != nil else { return nil }
+        guard input.gapIs(chains, k + 1, SeparatorSet(0x2D, 0x2E, 0x20), spaced: true) != nil else { return nil }
         // Not inside a longer chain (a card or an account number written in groups).
         if k + 3 < area.chainEnd, phoneGap(input, chains, k + 2), input.gap(chains, k + 2).count == 1 { return nil }
         input.collectDigits(chains, k, k + 2, into: &digits)

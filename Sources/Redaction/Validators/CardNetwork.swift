@@ -3,10 +3,15 @@ public enum CardNetwork: String, Sendable, CaseIterable {
     case visa, mastercard, americanExpress, discover, jcb, dinersClub, unionPay, maestro, mir, uatp, rupay, verve
 
     /// The network of a card number's digits (ASCII), or `nil` when no range and length matches.
-    static func identify(_ d: ArraySlice<UInt8>) -> CardNetwork? {
-        let n = d.count
-        func prefix(_ k: Int) -> Int { Checks.number(d.prefix(k)) }
-        let p1 = prefix(1), p2 = prefix(2), p3 = prefix(3), p4 = prefix(4), p6 = prefix(6)
+    static func identify(_ d: ArraySlice<UInt8>) -> CardNetwork? { identify(prefix: d, length: d.count) }
+
+    /// The network for a number of `length` digits starting with `d` (at least its first six digits).
+    static func identify(prefix d: ArraySlice<UInt8>, length n: Int) -> CardNetwork? {
+        guard d.count >= 6 else { return nil }
+        var p6 = 0
+        var i = d.startIndex
+        for _ in 0..<6 { p6 = p6 * 10 + ByteClass.digitValue(d[i]); i += 1 }
+        let p1 = p6 / 100_000, p2 = p6 / 10_000, p3 = p6 / 1_000, p4 = p6 / 100
         if p1 == 4 { return [13, 16, 19].contains(n) ? .visa : nil }
         if (51...55).contains(p2) || (2221...2720).contains(p4) { return n == 16 ? .mastercard : nil }
         if p2 == 34 || p2 == 37 { return n == 15 ? .americanExpress : nil }

@@ -50,7 +50,8 @@ public enum Validators {
         return d.count == 15 && Checks.luhn(d[...])
     }
 
-    /// An IBAN (country code, check digits, BBAN): per-country length and ISO 7064 mod 97-10. Spaces are ignored.
+    /// An IBAN (country code, check digits, BBAN): the country's registered BBAN structure (length and character
+    /// classes, SWIFT's IBAN registry) and ISO 7064 mod 97-10. Spaces are ignored.
     public static func iban(_ value: String) -> Bool {
         Checks.iban(Array(value.utf8.filter { $0 != 0x20 })[...])
     }
@@ -142,8 +143,17 @@ enum Checks {
         guard d.count >= 15, d.count <= 34 else { return false }
         let s = d.startIndex
         let country = String(decoding: [ByteClass.upper(d[s]), ByteClass.upper(d[s + 1])], as: UTF8.self)
-        guard let length = IBANCountries.lengths[country], length == d.count,
+        guard let structure = IBANCountries.structures[country], structure.count + 4 == d.count,
               ByteClass.isDigit(d[s + 2]), ByteClass.isDigit(d[s + 3]) else { return false }
+        // The BBAN follows the country's registered structure.
+        for (k, cls) in structure.enumerated() {
+            let c = ByteClass.upper(d[s + 4 + k])
+            switch cls {
+            case .digit: guard ByteClass.isDigit(c) else { return false }
+            case .letter: guard ByteClass.isUpper(c) else { return false }
+            case .alphanumeric: guard ByteClass.isDigit(c) || ByteClass.isUpper(c) else { return false }
+            }
+        }
         var remainder = 0
         for i in 0..<d.count {
             let b = ByteClass.upper(d[s + (i + 4) % d.count])
@@ -160,14 +170,10 @@ enum Checks {
         guard d.count == 17 else { return false }
         let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
         var sum = 0
-        var letters = 0, digits = 0
         for (i, raw) in d.enumerated() {
-            let b = ByteClass.upper(raw)
-            guard let value = vinValue(b) else { return false }
-            if ByteClass.isDigit(b) { digits += 1 } else { letters += 1 }
+            guard let value = vinValue(ByteClass.upper(raw)) else { return false }
             sum += value * weights[i]
         }
-        guard letters > 0, digits > 0 else { return false }
         let check = sum % 11
         let expected: UInt8 = check == 10 ? UInt8(ascii: "X") : UInt8(48 + check)
         return ByteClass.upper(d[d.startIndex + 8]) == expected

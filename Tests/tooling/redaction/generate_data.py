@@ -9,6 +9,7 @@ Sources (see TestVectors/SOURCES.md):
     (public domain): dist.male.first, dist.female.first, dist.all.last;
   * top-level domains: IANA's tlds-alpha-by-domain.txt (public), the copy vendored by the PyPI package `hypothesis`
     or passed with --tlds;
+  * IBAN BBAN structures: SWIFT's IBAN registry, as python-stdnum's iban.dat carries it (facts, no code);
   * phone-number lengths per country calling code: the `possible_length` metadata of the PyPI package
     `phonenumbers` (a port of libphonenumber, Apache-2.0); only lengths are taken, no code.
 The output is deterministic: running it twice gives identical files.
@@ -100,10 +101,31 @@ def phone_lengths():
     (OUT / "PhoneMetadataData.swift").write_text(text)
 
 
+def iban_formats():
+    import stdnum
+    path = pathlib.Path(stdnum.__file__).parent / "iban.dat"
+    rows = []
+    for line in path.read_text().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        country = line.split()[0]
+        bban = line.split('bban="')[1].split('"')[0]
+        rows.append((country, bban))
+    text = HEADER
+    text += "extension IBANCountries {\n"
+    text += "    /// BBAN structure per country in SWIFT's IBAN registry notation (`4!a14!n`: n digits, a upper-case letters,\n"
+    text += "    /// c letters or digits), as python-stdnum ships it (its iban.dat, generated from the registry).\n"
+    text += "    static let formats: [String: String] = [\n"
+    for country, bban in rows:
+        text += f'        "{country}": "{bban}",\n'
+    text += "    ]\n}\n"
+    (OUT / "IBANRegistryData.swift").write_text(text)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--tlds")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    gazetteer(); tlds(args.tlds); phone_lengths()
+    gazetteer(); tlds(args.tlds); phone_lengths(); iban_formats()
     print("wrote", *sorted(p.name for p in OUT.glob("*Data.swift")))
