@@ -5,6 +5,7 @@
     Benchmarks/report.py keyservice    # keyserviced over HTTP (wrk) vs its no-op route and vs in-process encrypt
     Benchmarks/report.py audit         # audit log vs Go's x/mod tlog, raw fsync'd writes, plain INSERTs, SHA-256
     Benchmarks/report.py envelope      # ESDK messages vs raw AES-256-GCM over the same bytes, and vs the Python ESDK
+    Benchmarks/report.py redaction     # chatsec redact (release) vs Presidio and scrubadub: messages/s on one core
 
 Medians (p50 wall clock per operation) come from `swift package benchmark --format markdown`; python-axolotl is
 timed in the same invocation with the repository's .venv (created by Tests/tooling/run-tests).
@@ -337,8 +338,26 @@ def envelope_report():
             print(f"| {label} {suite} | {size / encrypt * 1e3:,.0f} MB/s | {seal / encrypt:.2f} | {size / decrypt * 1e3:,.0f} MB/s | {opened / decrypt:.2f} | {peer} | {target} |")
 
 
+def redaction_report():
+    """Messages per second on the evaluation corpus, one core (taskset), ours from a release build beside Presidio
+    2.2.366 and scrubadub 2.0.1 in the same run; also prints the accuracy table."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "chatsec"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    python = os.path.join(ROOT, ".venv", "redaction", "bin", "python")
+    corpus = os.path.join(ROOT, "TestVectors", "redaction", "corpus.jsonl")
+    command = [python, os.path.join(ROOT, "Tests", "tooling", "redaction", "evaluate.py"), "--corpus", corpus,
+               "--chatsec", os.path.join(ROOT, ".build", "release", "chatsec"), "--speed-targets"]
+    if shutil.which("taskset"):
+        command = ["taskset", "-c", "0"] + command
+    result = subprocess.run(command, capture_output=True, text=True)
+    print(result.stdout)
+    if result.returncode != 0:
+        print(result.stderr[-2000:])
+        sys.exit(result.returncode)
+
+
 if __name__ == "__main__":
-    suites = {"signal": signal_report, "keyservice": keyservice_report, "audit": audit_report, "envelope": envelope_report}
+    suites = {"signal": signal_report, "keyservice": keyservice_report, "audit": audit_report, "envelope": envelope_report,
+              "redaction": redaction_report}
     if len(sys.argv) != 2 or sys.argv[1] not in suites:
         print(__doc__)
         sys.exit(2)
