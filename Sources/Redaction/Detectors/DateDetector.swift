@@ -27,7 +27,7 @@ struct DateDetector: Detector {
         // Birth context turns dates into dates of birth.
         for k in before..<out.count {
             let t = input.token(at: out[k].range.lowerBound)
-            if Self.birthKeywords.occurs(before: t, within: 6, in: input.tokens) {
+            if Self.birthKeywords.occursInSentence(before: t, within: 6, in: input.tokens, bytes: input.bytes) {
                 out[k].type = .dateOfBirth
                 out[k].score = max(out[k].score, 0.95)
                 out[k].detector = "date-of-birth"

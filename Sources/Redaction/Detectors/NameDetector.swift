@@ -129,14 +129,14 @@ struct NameDetector: Detector {
         }
         // 2. Introducing phrase.
         if t >= 1, joined(input, t - 1, t, allowPunctuation: true) {
+            let surnameNext = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && isSurname(tokens[t + 1])
+                && !isCommon(tokens[t + 1]) && tokens[t + 1].length >= 2
             let function = Self.functionWords.contains(tok.hash)
             if Self.strong.matches(endingAt: t - 1, in: tokens), !function {
-                if (tok.isCapitalized && (!isCommon(tok) || isFirst(tok))) || (isFirst(tok) && !isCommon(tok)) {
+                if (tok.isCapitalized && (!isCommon(tok) || isFirst(tok))) || (isFirst(tok) && (!isCommon(tok) || surnameNext)) {
                     return (extend(input, t, allowLowercaseSurname: tok.isAllLower), 0.85, "name-context")
                 }
             }
-            let surnameNext = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && isSurname(tokens[t + 1])
-                && !isCommon(tokens[t + 1]) && tokens[t + 1].length >= 2
             // A name that is also a word ("Amber", "Holly") counts after a greeting only when the sentence does not go
             // on as if it were a word: "hi Amber!" and "thanks Holly ty", not "hey, Amber alert".
             let standsAlone = t + 1 >= tokens.count || !joined(input, t, t + 1, allowPunctuation: false) || isCommon(tokens[t + 1])

@@ -42,6 +42,25 @@ struct KeywordSet: Sendable {
         return false
     }
 
+    /// Whether a phrase ends within the `window` tokens before token `index` in the same sentence: no `.`, `!` or
+    /// `?` followed by a space, and no line break, between the phrase and the token.
+    func occursInSentence(before index: Int, within window: Int, in tokens: [Token], bytes: [UInt8]) -> Bool {
+        var t = index - 1
+        let stop = max(0, index - window)
+        while t >= stop {
+            let gap = bytes[tokens[t].end..<tokens[t + 1].start]
+            if gap.contains(0x0A) { return false }
+            var previous: UInt8 = 0
+            for c in gap {
+                if c == 0x20, previous == UInt8(ascii: ".") || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "?") { return false }
+                previous = c
+            }
+            if matches(endingAt: t, in: tokens) { return true }
+            t -= 1
+        }
+        return false
+    }
+
     /// Whether a phrase ends within the `window` tokens after token `index`.
     func occurs(after index: Int, within window: Int, in tokens: [Token]) -> Bool {
         var t = index + 1
