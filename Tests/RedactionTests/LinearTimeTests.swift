@@ -46,6 +46,23 @@ struct LinearTimeTests {
         #expect(large < 20, "\(name): 1 MiB took \(large) s")
     }
 
+    @Test("Redacting a long message with tens of thousands of findings stays linear")
+    func manyFindings() throws {
+        let redactor = try Redactor(policy: .all)
+        let clock = ContinuousClock()
+        func time(_ count: Int) throws -> Double {
+            let text = String(repeating: "SSN 123-45-6789 and jane@example.com. ", count: count)
+            var found = 0
+            let started = clock.now
+            found = try redactor.redactSynchronously(text).findings.count
+            let c = (clock.now - started).components
+            #expect(found == 2 * count)
+            return Double(c.seconds) + Double(c.attoseconds) / 1e18
+        }
+        let small = try time(2_500), large = try time(10_000)
+        #expect(large < max(small, 0.02) * 7, "10,000 took \(large) s, 2,500 \(small) s")
+    }
+
     @Test("Custom rule patterns stay linear too")
     func customRule() throws {
         var policy = Policy(name: "t", entityTypes: [])

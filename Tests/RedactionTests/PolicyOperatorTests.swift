@@ -56,6 +56,10 @@ struct PolicyOperatorTests {
         let c = try Redactor(policy: policy, pseudonymKey: Self.otherKey).redactSynchronously("call 212-555-0100").text
         #expect(a == b)
         #expect(a != c)
+        // Non-numeric values keep their punctuation in the canonical form; case does not matter.
+        let dotted = try tenant.redactSynchronously("mail john.doe@example.com").text
+        #expect(dotted != (try tenant.redactSynchronously("mail johndoe@example.com").text))
+        #expect(dotted == (try tenant.redactSynchronously("mail John.Doe@Example.com").text))
         #expect(a.hasPrefix("call [PHONE:") && a.count == "call [PHONE:".count + 17)
         #expect(!a.contains("555"))
         #expect(throws: RedactionError(.missingPseudonymKey)) { try Redactor(policy: policy).redactSynchronously("call 212-555-0100") }

@@ -56,15 +56,14 @@ struct AddressDetector: Detector {
             // Direction and unit.
             if last + 1 < tokens.count, Self.directions.contains(tokens[last + 1].hash), tokens[last + 1].startsUpper,
                tokens[last + 1].start - tokens[last].end <= 2 { last += 1 }
-            var u = last + 1
+            let u = last + 1
             if u < tokens.count, tokens[u].start - tokens[last].end <= 3 {
                 let gap = b[tokens[last].end..<tokens[u].start]
                 if Self.units.contains(tokens[u].hash), u + 1 < tokens.count, tokens[u + 1].digitCount > 0 || tokens[u + 1].length <= 2 {
-                    u += 1; last = u
+                    last = u + 1
                 } else if gap.contains(UInt8(ascii: "#")), tokens[u].digitCount > 0 {
                     last = u
                 }
-                _ = gap
             }
             out.append(Candidate(type: .streetAddress, range: tok.start..<tokens[last].end, score: 0.85, detector: "street-address"))
             t = last

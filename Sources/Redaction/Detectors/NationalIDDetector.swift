@@ -16,8 +16,9 @@ struct NationalIDDetector: Detector {
             defer { i += 1 }
             if input.letterBefore(g) { continue }
             let t = input.token(at: g.start)
-            // Bare nine or ten digits after a keyword.
-            if !input.letterAfter(g), g.chainEnd - i == 1 || input.gapIs(chains, i, SeparatorSet(0x2E)) == nil {
+            // Bare nine or ten digits after a keyword (not the start of a dotted number).
+            let dottedAfter = i + 1 < g.chainEnd && input.gapIs(chains, i, SeparatorSet(0x2E)) != nil
+            if !input.letterAfter(g), !dottedAfter {
                 let d = input.bytes[g.start..<g.end]
                 if g.length == 9, Self.sinKeywords.occurs(before: t, within: 4, in: input.tokens), Validators.caSIN(String(decoding: d, as: UTF8.self)) {
                     out.append(Candidate(type: .caSIN, range: g.start..<g.end, score: 0.9, detector: "ca-sin")); continue

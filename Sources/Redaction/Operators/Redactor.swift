@@ -38,19 +38,23 @@ public struct Redactor: Sendable {
     ///   async ``redact(_:)-(String)`` then), `missingPseudonymKey` if it uses ``RedactionOperator/pseudonym`` without a key.
     public func redactSynchronously(_ text: String) throws -> RedactionResult {
         let findings = scanner.scan(text)
+        guard !findings.isEmpty else { return RedactionResult(text: text, findings: []) }
+        let bytes = Array(text.utf8)
         var replacements: [String] = []
         replacements.reserveCapacity(findings.count)
         for finding in findings {
             let op = scanner.policy.operator(for: finding.type)
             if op == .tokenize { throw RedactionError(.missingTokenizer, "the policy tokenizes; use the async redact") }
-            replacements.append(try replacement(op, finding, in: text))
+            replacements.append(try replacement(op, finding, in: bytes))
         }
-        return RedactionResult(text: Self.splice(text, findings, replacements), findings: findings)
+        return RedactionResult(text: Self.splice(bytes, findings, replacements), findings: findings)
     }
 
     /// Redacts `text`, calling the tokenizer where the policy says ``RedactionOperator/tokenize``.
     public func redact(_ text: String) async throws -> RedactionResult {
         let findings = scanner.scan(text)
+        guard !findings.isEmpty else { return RedactionResult(text: text, findings: []) }
+        let bytes = Array(text.utf8)
         var replacements: [String] = []
         replacements.reserveCapacity(findings.count)
         for finding in findings {
@@ -58,25 +62,24 @@ public struct Redactor: Sendable {
             if op == .tokenize {
                 guard let tokenizer else { throw RedactionError(.missingTokenizer, "the policy tokenizes but no tokenizer is configured") }
                 do {
-                    replacements.append(try await tokenizer.tokenize(Self.original(text, finding), type: finding.type))
+                    replacements.append(try await tokenizer.tokenize(Self.original(bytes, finding), type: finding.type))
                 } catch {
                     throw RedactionError(.tokenizerFailed, "the tokenizer failed")
                 }
             } else {
-                replacements.append(try replacement(op, finding, in: text))
+                replacements.append(try replacement(op, finding, in: bytes))
             }
         }
-        return RedactionResult(text: Self.splice(text, findings, replacements), findings: findings)
+        return RedactionResult(text: Self.splice(bytes, findings, replacements), findings: findings)
     }
 
-    static func original(_ text: String, _ finding: Finding) -> String {
-        let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: finding.span.utf8.lowerBound)
-        let to = utf8.index(utf8.startIndex, offsetBy: finding.span.utf8.upperBound)
-        return String(text[from..<to])
+    /// The original text of a finding (the message's UTF-8 bytes are decoded once per message, so many findings in
+    /// a long message cost linear time).
+    static func original(_ bytes: [UInt8], _ finding: Finding) -> String {
+        String(decoding: bytes[finding.span.utf8], as: UTF8.self)
     }
 
-    private func replacement(_ op: RedactionOperator, _ finding: Finding, in text: String) throws -> String {
+    private func replacement(_ op: RedactionOperator, _ finding: Finding, in text: [UInt8]) throws -> String {
         switch op {
         case .mask: return "[REDACTED:\(finding.type.rawValue)]"
         case .remove: return ""
@@ -94,10 +97,8 @@ public struct Redactor: Sendable {
     }
 
     /// Replaces each finding's UTF-8 range with its replacement.
-    static func splice(_ text: String, _ findings: [Finding], _ replacements: [String]) -> String {
-        guard !findings.isEmpty else { return text }
+    static func splice(_ bytes: [UInt8], _ findings: [Finding], _ replacements: [String]) -> String {
         var out: [UInt8] = []
-        let bytes = Array(text.utf8)
         out.reserveCapacity(bytes.count)
         var at = 0
         for (finding, replacement) in zip(findings, replacements) {
@@ -142,8 +143,19 @@ enum Operators {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The canonical form a pseudonym is computed over: for numbers (mostly digits) the digits and letters without
+    /// separators, so `212-555-0100` and `(212) 555 0100` agree; for everything else the normalized, case-folded
+    /// text, so `john.doe@x.com` and `johndoe@x.com` stay different people.
+    static func canonical(_ value: String) -> [UInt8] {
+        let normalized = ScanText(value).bytes
+        let digits = normalized.filter(ByteClass.isDigit).count
+        let alphanumerics = normalized.filter(ByteClass.isAlphanumeric).count
+        if alphanumerics > 0, digits * 2 >= alphanumerics { return AllowList.key(normalized[...]) }
+        return normalized.map(ByteClass.lower)
+    }
+
     static func pseudonym(_ value: String, type: EntityType, key: SecretKey) -> String {
-        let canonical = AllowList.key(ScanText(value).bytes[...])
+        let canonical = canonical(value)
         let mac = key.withUnsafeBytes { keyBytes in
             SHA256.authenticationCode(key: Array(keyBytes), parts: [Array(type.rawValue.utf8), [0], canonical])
         }
