@@ -5,32 +5,37 @@ import Testing
 /// it fails when any recall, precision or peer-comparison target is missed.
 @Suite("Corpus evaluation against Presidio and scrubadub")
 struct EvaluationTests {
-    @Test("The committed corpus is what the generator makes")
-    func corpusIsReproducible() throws {
+    @Test("The committed corpora are what their generators make", arguments: [("make_corpus.py", "corpus.jsonl"), ("make_heldout.py", "heldout.jsonl")])
+    func corpusIsReproducible(_ generator: String, _ file: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redaction-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("corpus.jsonl").path
-        let result = try RedactionSupport.run(try RedactionSupport.python(), [RedactionSupport.tooling("make_corpus.py"), "--out", out])
+        let result = try RedactionSupport.run(try RedactionSupport.python(), [RedactionSupport.tooling(generator), "--out", out])
         #expect(result.status == 0, "\(result.error)")
-        let committed = RedactionSupport.packageRoot.appendingPathComponent("TestVectors/redaction/corpus.jsonl")
+        let committed = RedactionSupport.packageRoot.appendingPathComponent("TestVectors/redaction/\(file)")
         #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: committed.path))
     }
 
-    @Test("Targets met on the committed corpus and on a fresh seed", arguments: ["committed", "seed-7"])
+    /// The main corpus (and a fresh seed of it) must meet every target; the independently written held-out set
+    /// must keep precision >= 0.95 and our recall at or above each peer's on every type the peer covers (its other
+    /// figures are reported in docs/redaction.md).
+    @Test("Targets met on the committed corpus, a fresh seed, and (precision and peers) the held-out set", arguments: ["committed", "seed-7", "heldout"])
     func evaluate(_ which: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("redaction-eval-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var corpus = RedactionSupport.packageRoot.appendingPathComponent("TestVectors/redaction/corpus.jsonl").path
-        if which != "committed" {
+        if which == "heldout" {
+            corpus = RedactionSupport.packageRoot.appendingPathComponent("TestVectors/redaction/heldout.jsonl").path
+        } else if which != "committed" {
             corpus = directory.appendingPathComponent("corpus.jsonl").path
             let made = try RedactionSupport.run(try RedactionSupport.python(), [RedactionSupport.tooling("make_corpus.py"), "--out", corpus, "--seed", "7"])
             #expect(made.status == 0, "\(made.error)")
         }
         let result = try RedactionSupport.run(try RedactionSupport.python(), [
             RedactionSupport.tooling("evaluate.py"), "--corpus", corpus, "--chatsec", try RedactionSupport.binary("chatsec"),
-            "--json", directory.appendingPathComponent("results.json").path,
+            "--json", directory.appendingPathComponent("results.json").path, "--gate", which == "heldout" ? "peers" : "all",
         ])
         let report = String(decoding: result.output, as: UTF8.self)
         print(report)

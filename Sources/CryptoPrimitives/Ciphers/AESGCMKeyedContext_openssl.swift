@@ -39,9 +39,7 @@ extension AES.GCM {
             }
             try start(nonce: nonce, aad: aad)
             try AES.GCM.update(context, input: plaintext, output: ciphertext, failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
-            var finalLength: Int32 = 0
-            var scratch = [UInt8](repeating: 0, count: AES.blockByteCount)
-            try OpenSSL.check(EVP_CipherFinal_ex(context.pointer, &scratch, &finalLength), CryptoError(.libraryFailure, "AES-GCM finalization failed"))
+            try finish(CryptoError(.libraryFailure, "AES-GCM finalization failed"))
             try OpenSSL.check(
                 EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_GET_TAG, Int32(tagByteCount), tag.baseAddress),
                 CryptoError(.libraryFailure, "AES-GCM tag retrieval failed")
@@ -69,13 +67,20 @@ extension AES.GCM {
                     EVP_CIPHER_CTX_ctrl(context.pointer, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), UnsafeMutableRawPointer(mutating: tag.baseAddress)),
                     CryptoError(.libraryFailure, "AES-GCM tag setup failed")
                 )
-                var finalLength: Int32 = 0
-                var scratch = [UInt8](repeating: 0, count: AES.blockByteCount)
-                try OpenSSL.check(EVP_CipherFinal_ex(context.pointer, &scratch, &finalLength), CryptoError(.authenticationFailure, "AES-GCM tag mismatch"))
+                try finish(CryptoError(.authenticationFailure, "AES-GCM tag mismatch"))
             } catch {
                 if ciphertext.count > 0 { SecureMemory.zero(UnsafeMutableRawBufferPointer(rebasing: plaintext[0..<ciphertext.count])) }
                 throw CryptoError(.authenticationFailure, "AES-GCM authentication failed")
             }
+        }
+
+        /// EVP_CipherFinal_ex into a stack scratch block (GCM writes nothing there; no heap allocation per frame).
+        private func finish(_ failure: CryptoError) throws {
+            var finalLength: Int32 = 0
+            let rc = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: AES.blockByteCount) { scratch in
+                EVP_CipherFinal_ex(context.pointer, scratch.baseAddress, &finalLength)
+            }
+            try OpenSSL.check(rc, failure)
         }
 
         private func start(nonce: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer) throws {

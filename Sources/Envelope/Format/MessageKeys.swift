@@ -71,6 +71,14 @@ enum MessageKeys {
     }
 
     /// The 12-byte frame IV: the sequence number, big-endian, right-aligned.
+    /// Whether the 12 bytes at `iv` are the frame IV of `sequenceNumber` (compared in place, without allocating).
+    static func isFrameIV(_ bytes: [UInt8], at iv: Int, _ sequenceNumber: UInt32) -> Bool {
+        guard iv >= 0, iv + 12 <= bytes.count else { return false }
+        for k in 0..<8 where bytes[iv + k] != 0 { return false }
+        return bytes[iv + 8] == UInt8(truncatingIfNeeded: sequenceNumber >> 24) && bytes[iv + 9] == UInt8(truncatingIfNeeded: sequenceNumber >> 16)
+            && bytes[iv + 10] == UInt8(truncatingIfNeeded: sequenceNumber >> 8) && bytes[iv + 11] == UInt8(truncatingIfNeeded: sequenceNumber)
+    }
+
     static func frameIV(_ sequenceNumber: UInt32) -> [UInt8] {
         var iv = [UInt8](repeating: 0, count: 8)
         iv.appendUInt32(sequenceNumber)
@@ -87,6 +95,14 @@ enum BodyAAD {
     static let finalFrame = Array("AWSKMSEncryptionClient Final Frame".utf8)
     /// "AWSKMSEncryptionClient Single Block".
     static let singleBlock = Array("AWSKMSEncryptionClient Single Block".utf8)
+
+    /// Rewrites the last 12 bytes of `aad` (made by ``make(messageID:content:sequenceNumber:length:)`` for the same
+    /// message and content string) for another frame: frames reuse one buffer instead of allocating their AAD.
+    static func update(_ aad: inout [UInt8], sequenceNumber: UInt32, length: UInt64) {
+        let at = aad.count - 12
+        for k in 0..<4 { aad[at + k] = UInt8(truncatingIfNeeded: sequenceNumber >> UInt32(24 - 8 * k)) }
+        for k in 0..<8 { aad[at + 4 + k] = UInt8(truncatingIfNeeded: length >> UInt64(56 - 8 * k)) }
+    }
 
     static func make(messageID: [UInt8], content: [UInt8], sequenceNumber: UInt32, length: UInt64) -> [UInt8] {
         var aad = messageID + content

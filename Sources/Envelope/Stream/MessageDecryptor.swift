@@ -53,6 +53,8 @@ public final class MessageDecryptor {
     private var hasher: MessageDigest.Hasher?
     private var verificationKey: ECDSA.PublicKey?
     private var nextSequenceNumber: UInt32 = 1
+    /// The body AAD of regular frames, reused from frame to frame.
+    private var frameAAD: [UInt8]?
     private var needed = 1
 
     /// A decryptor that gets keys from `materialsManager`.
@@ -256,7 +258,7 @@ public final class MessageDecryptor {
             guard length <= Int(header.frameLength) else { throw EnvelopeError(.malformedMessage, "final frame longer than the frame length") }
         }
         if header.version == 2 {
-            guard buffer[ivStart..<ivStart + 12].elementsEqual(MessageKeys.frameIV(sequenceNumber)) else {
+            guard MessageKeys.isFrameIV(buffer, at: ivStart, sequenceNumber) else {
                 throw EnvelopeError(.malformedMessage, "frame IV is not its sequence number")
             }
         }
@@ -273,7 +275,7 @@ public final class MessageDecryptor {
         guard length <= (1 << 36) - 32 else { throw EnvelopeError(.malformedMessage, "non-framed body longer than the format allows") }
         guard length <= options.maximumNonFramedBodyLength else { throw EnvelopeError(.limitExceeded, "non-framed body longer than the configured maximum") }
         if header.version == 2 {
-            guard buffer[position..<position + 12].elementsEqual(MessageKeys.frameIV(1)) else {
+            guard MessageKeys.isFrameIV(buffer, at: position, 1) else {
                 throw EnvelopeError(.malformedMessage, "body IV is not its sequence number")
             }
         }
@@ -285,7 +287,15 @@ public final class MessageDecryptor {
     /// Verifies and decrypts one element into the start of `out`; returns the plaintext length.
     private func open(_ element: Element, header: MessageHeader, into out: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let cipher else { throw EnvelopeError(.invalidState, "no content key") }
-        let aad = BodyAAD.make(messageID: header.messageID, content: element.aadLabel, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+        // One AAD buffer per content string, rewritten per frame.
+        let aad: [UInt8]
+        if element.aadLabel == BodyAAD.frame, var reused = frameAAD.take() {
+            BodyAAD.update(&reused, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+            aad = reused
+        } else {
+            aad = BodyAAD.make(messageID: header.messageID, content: element.aadLabel, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+        }
+        defer { if element.aadLabel == BodyAAD.frame { frameAAD = aad } }
         do {
             try buffer.withUnsafeBytes { input in
                 try aad.withUnsafeBytes { aadBytes in
@@ -314,10 +324,15 @@ public final class MessageDecryptor {
     }
 
     private func compact() {
-        if position > 0 {
-            buffer.removeFirst(position)
-            position = 0
+        guard position > 0 else { return }
+        if position == buffer.count {
+            // Everything was consumed: drop the reference (the storage may be the caller's whole message; removing
+            // elements from a shared array would first copy it).
+            buffer = []
+        } else {
+            buffer = Array(buffer[position...])
         }
+        position = 0
     }
 
     private func fail() {

@@ -40,5 +40,8 @@ enum CommonWords {
     another such here there where again always never sometimes maybe perhaps probably actually really just only
     message messages chat group channel thread reply replied forward forwarded attached attachment file files photo
     photos picture video link links details info information question questions answer answers problem problems
+    done trying locked portal officer loan dry key id ip iban ssn dob npi dea mrn pin otp sms mms
+    app acc acct api url usb pdf faq eta asap bcc fwd re dm pm am pt dr mr mrs ms jr sr ii iii iv pa np md rn dds
+    rx tx er icu kinda gonna wanna gotta lemme cuz tho though yet already almost enough else ever
     """
 }

@@ -16,6 +16,7 @@ struct AddressDetector: Detector {
     /// Suffixes that count in lower case too ("12 main st"); the rest must be capitalized ("3 Main points" is not an address).
     static let lowercaseSuffixes: Set<UInt64> = Set(["st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "ln", "lane", "blvd",
         "boulevard", "ct", "court", "pl", "place", "way", "hwy", "highway", "pkwy", "parkway", "cir", "circle", "ter", "terrace"].map { WordHash.of($0) })
+    static let particles: Set<UInt64> = Set(["de", "del", "la", "los", "las", "van", "von", "der", "du", "st", "of", "the"].map { WordHash.of($0) })
     static let directions: Set<UInt64> = Set(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"].map { WordHash.of($0) })
 
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
@@ -35,6 +36,10 @@ struct AddressDetector: Detector {
             guard tok.digitCount >= 1, tok.digitCount <= 6, ByteClass.isDigit(b[tok.start]), tok.length - tok.digitCount <= 1,
                   tok.start == 0 || !(ByteClass.isAlphanumeric(b[tok.start - 1]) || b[tok.start - 1] == UInt8(ascii: "-") || b[tok.start - 1] == UInt8(ascii: "/")) else { continue }
             var k = t + 1
+            var houseStart = tok.start
+            // "93-15 Pine Avenue" (Queens-style house numbers).
+            if k < tokens.count, tokens[k].isAllDigits, tokens[k].length <= 3, tokens[k].start == tok.end + 1, b[tok.end] == UInt8(ascii: "-") { k += 1 }
+            if t >= 1, tokens[t - 1].isAllDigits, tokens[t - 1].end + 1 == tok.start, b[tok.start - 1] == UInt8(ascii: "-") { houseStart = tokens[t - 1].start }
             var words = 0
             var end: Int?
             let addressContext = Self.addressKeywords.occurs(before: t, within: 3, in: tokens)
@@ -46,9 +51,10 @@ struct AddressDetector: Detector {
                    w.startsUpper || Self.lowercaseSuffixes.contains(w.hash) || addressContext {
                     end = k; break
                 }
-                // Name words: capitalized or ordinal ("5th"), or a direction.
+                // Name words: capitalized or ordinal ("5th"), a direction, or a particle ("Ponce de Leon").
                 let ordinal = w.digitCount > 0 && w.digitCount <= 3 && w.length - w.digitCount == 2
-                guard w.startsUpper || ordinal || (w.isAllLower && w.length >= 3 && (words == 0 || addressContext)) else { break }
+                let particle = words > 0 && Self.particles.contains(w.hash)
+                guard w.startsUpper || ordinal || particle || (w.isAllLower && w.length >= 3 && (words == 0 || addressContext)) else { break }
                 words += 1
                 k += 1
             }
@@ -65,7 +71,27 @@ struct AddressDetector: Detector {
                     last = u
                 }
             }
-            out.append(Candidate(type: .streetAddress, range: tok.start..<tokens[last].end, score: 0.85, detector: "street-address"))
+            out.append(Candidate(type: .streetAddress, range: houseStart..<tokens[last].end, score: 0.85, detector: "street-address"))
+            // A ZIP code shortly after the street ("…Road, Springfield, IL 62704", "…Pl 94306-8027", "…Rd (85887)"):
+            // only words, commas and brackets in between.
+            var z = last + 1
+            while z < tokens.count, z - last <= 6, tokens[z].start - tokens[last].end <= 48 {
+                let zt = tokens[z]
+                if zt.isAllDigits {
+                    if zt.length == 5, input.isWordBounded(zt.start..<zt.end) || (zt.end < b.count && b[zt.end] == UInt8(ascii: "-")) {
+                        var zEnd = zt.end
+                        if z + 1 < tokens.count, tokens[z + 1].length == 4, tokens[z + 1].isAllDigits, tokens[z + 1].start == zt.end + 1, b[zt.end] == UInt8(ascii: "-") {
+                            zEnd = tokens[z + 1].end
+                        }
+                        if zEnd >= b.count || !ByteClass.isAlphanumeric(b[zEnd]) {
+                            out.append(Candidate(type: .postalCode, range: zt.start..<zEnd, score: 0.85, detector: "us-zip"))
+                        }
+                    }
+                    break
+                }
+                guard zt.isAllLetters else { break }
+                z += 1
+            }
             t = last
         }
     }

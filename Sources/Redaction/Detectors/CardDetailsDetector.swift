@@ -4,6 +4,8 @@
 struct CardDetailsDetector: Detector {
     static let cvvKeywords = KeywordSet(["cvv", "cvc", "cvv2", "cvc2", "csc", "cid", "security code", "card code",
                                          "verification code", "cvn", "cav2", "cvd", "3 digit code", "code on the back"])
+    /// Words that mean the verification code only right after a card ("code 4892", "SEC 398").
+    static let nearCardKeywords = KeywordSet(["code", "sec", "security", "cvv code", "cv", "digits on the back", "back"])
     static let expiryKeywords = KeywordSet(["exp", "expiry", "expires", "expiration", "expiration date", "exp date",
                                             "valid thru", "valid through", "good thru", "valid until", "expiring", "exp."])
 
@@ -35,13 +37,22 @@ struct CardDetailsDetector: Detector {
             defer { i += 1 }
             guard !input.letterBefore(g), input.byte(before: g.start) != UInt8(ascii: "."), input.byte(before: g.start) != UInt8(ascii: ",") else { continue }
             let t = input.token(at: g.start)
-            // MM/YY or MM/YYYY.
-            if i + 1 < g.chainEnd, g.length <= 2, input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D)) != nil {
+            let expiryKeyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens)
+            // MMYY after an expiry keyword ("expiry 1128", "valid thru 0830").
+            if g.length == 4, expiryKeyword, g.chainEnd - i == 1 || input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D)) == nil, !input.letterAfter(g),
+               (1...12).contains(Checks.number(b[g.start..<(g.start + 2)])) {
+                out.append(Candidate(type: .cardExpiry, range: g.start..<g.end, score: 0.9, detector: "card-expiry"))
+                lastExpiryEnd = g.end
+                continue
+            }
+            // MM/YY or MM/YYYY (also "02 / 29"), not the tail of a DD/MM/YYYY date.
+            let partOfDate = i > g.chainStart && input.gapIs(chains, i - 1, SeparatorSet(0x2F, 0x2D, 0x2E)) != nil
+            if i + 1 < g.chainEnd, g.length <= 2, !partOfDate, input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D), spaced: true) != nil {
                 let y = groups[i + 1]
                 let month = Checks.number(b[g.start..<g.end])
                 let closed = i + 2 >= g.chainEnd || input.gapIs(chains, i + 1, SeparatorSet(0x2F, 0x2D)) == nil
                 if (1...12).contains(month), y.length == 2 || y.length == 4, closed, !input.letterAfter(y) {
-                    let keyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens)
+                    let keyword = expiryKeyword
                     if keyword || nearAnchor(g.start, 40) {
                         out.append(Candidate(type: .cardExpiry, range: g.start..<y.end, score: keyword ? 0.95 : 0.8, detector: "card-expiry"))
                         lastExpiryEnd = y.end
@@ -54,7 +65,8 @@ struct CardDetailsDetector: Detector {
             guard g.length == 3 || g.length == 4, !input.letterAfter(g),
                   input.byte(at: g.end) != UInt8(ascii: ".") || !ByteClass.isDigit(input.byte(at: g.end + 1)),
                   input.byte(at: g.end) != UInt8(ascii: "/"), input.byte(at: g.end) != UInt8(ascii: "-") || i + 1 >= g.chainEnd else { continue }
-            if Self.cvvKeywords.occurs(before: t, within: 3, in: input.tokens) {
+            if Self.cvvKeywords.occurs(before: t, within: 3, in: input.tokens)
+                || (nearAnchor(g.start, 60) && Self.nearCardKeywords.occurs(before: t, within: 2, in: input.tokens)) {
                 out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.95, detector: "card-cvv"))
             } else if nearAnchor(g.start, 24), b[(anchor(before: g.start) ?? g.start)..<g.start].allSatisfy({ !ByteClass.isDigit($0) }) {
                 out.append(Candidate(type: .cardVerificationCode, range: g.start..<g.end, score: 0.7, detector: "card-cvv"))

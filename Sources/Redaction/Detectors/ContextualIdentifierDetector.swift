@@ -18,7 +18,8 @@ struct ContextualIdentifierDetector: Detector {
              minDigits: 3, score: 0.85, name: "medical-record-number"),
         Rule(type: .healthPlanID, keywords: KeywordSet(["member id", "member number", "member", "policy number", "policy", "policy no",
              "insurance id", "insurance number", "subscriber id", "subscriber", "group number", "group id", "health plan", "plan id",
-             "beneficiary", "beneficiary id", "medicare", "medicaid", "mbi", "hicn", "insurance", "coverage id", "health insurance"]),
+             "beneficiary", "beneficiary id", "medicare", "medicaid", "mbi", "hicn", "insurance", "coverage id", "health insurance",
+             "plan", "my plan", "insurance card", "member card", "medicare number", "medicaid number", "insurance card says"]),
              minDigits: 3, score: 0.85, name: "health-plan-id"),
         Rule(type: .accountNumber, keywords: KeywordSet(["account", "account number", "acct", "acct no", "account no", "a c",
              "bank account", "checking", "checking account", "savings", "savings account", "acc", "acc no", "billing account",
@@ -26,10 +27,12 @@ struct ContextualIdentifierDetector: Detector {
              minDigits: 4, score: 0.8, name: "account-number"),
         Rule(type: .licenseNumber, keywords: KeywordSet(["license", "licence", "license number", "licence number", "driver license",
              "drivers license", "driver s license", "driving licence", "dl", "dl number", "certificate", "certificate number",
-             "cert", "license no", "permit", "permit number", "registration number", "board certification", "medical license", "state license"]),
-             minDigits: 3, score: 0.8, name: "license-number"),
-        Rule(type: .passport, keywords: KeywordSet(["passport", "passport number", "passport no", "passport #", "passport id"]),
-             minDigits: 5, score: 0.85, name: "passport"),
+             "cert", "license no", "permit", "permit number", "registration number", "board certification", "medical license", "state license",
+             "driver licence", "drivers licence", "dl#", "dln", "id card", "state id"]),
+             minDigits: 1, score: 0.8, name: "license-number"),
+        Rule(type: .passport, keywords: KeywordSet(["passport", "passport number", "passport no", "passport #", "passport id",
+             "pasport", "passport num", "travel document", "passport card"]),
+             minDigits: 3, score: 0.85, name: "passport"),
         Rule(type: .licensePlate, keywords: KeywordSet(["plate", "license plate", "licence plate", "plate number", "plates", "tag number", "reg plate"]),
              minDigits: 1, score: 0.8, name: "license-plate"),
         Rule(type: .deviceID, keywords: KeywordSet(["serial", "serial number", "serial no", "s n", "sn", "device id", "device serial",
@@ -38,7 +41,8 @@ struct ContextualIdentifierDetector: Detector {
     ]
 
     static let fillers: Set<UInt64> = Set(["number", "no", "num", "nbr", "is", "was", "id", "my", "the", "his", "her", "their",
-                                           "our", "your", "ending", "in", "of", "for", "s", "its", "it"].map { WordHash.of($0) })
+                                           "our", "your", "ending", "in", "of", "for", "s", "its", "it", "new", "old", "full",
+                                           "ok", "card", "says", "shows", "on", "file", "is", "now", "one"].map { WordHash.of($0) })
 
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         let tokens = input.tokens
@@ -46,10 +50,17 @@ struct ContextualIdentifierDetector: Detector {
         var t = 0
         while t < tokens.count {
             defer { t += 1 }
-            let tok = tokens[t]
+            var tok = tokens[t]
+            var valueStart = t
+            // A short upper-case prefix and a number: "HSC 259919937", "QAD 507645629".
+            if tok.digitCount == 0, tok.isAllUpper, tok.length <= 4, t + 1 < tokens.count, tokens[t + 1].isAllDigits,
+               tokens[t + 1].length >= 4, tokens[t + 1].start == tok.end + 1, b[tok.end] == 0x20 {
+                valueStart = t
+                tok = tokens[t + 1]
+            }
             guard tok.digitCount >= 1, tok.length <= 20 else { continue }
             // Find the rule whose keyword ends right before this token (fillers allowed in between).
-            var k = t - 1
+            var k = valueStart - 1
             var skipped = 0
             var rule: Rule?
             while k >= 0, skipped <= 3 {
@@ -59,9 +70,10 @@ struct ContextualIdentifierDetector: Detector {
             }
             guard let rule else { continue }
             // Extend over digit groups and hyphen- or space-joined parts of one code ("4417 1234 5678", "A12-345-678").
-            var end = t
+            let first = valueStart
+            var end = valueStart == t ? t : t + 1
             var digits = tok.digitCount
-            var length = tok.length
+            var length = tokens[first].start == tok.start ? tok.length : tok.end - tokens[first].start
             while end + 1 < tokens.count {
                 let next = tokens[end + 1]
                 let gap = b[tokens[end].end..<next.start]
@@ -78,7 +90,7 @@ struct ContextualIdentifierDetector: Detector {
                 if (1900...2100).contains(v) { continue }
             }
             if tok.start > 0, b[tok.start - 1] == UInt8(ascii: "$") { continue }
-            out.append(Candidate(type: rule.type, range: tok.start..<tokens[end].end, score: rule.score, detector: rule.name))
+            out.append(Candidate(type: rule.type, range: tokens[first].start..<tokens[end].end, score: rule.score, detector: rule.name))
             t = end
         }
     }

@@ -18,7 +18,9 @@ struct CredentialDetector: Detector {
     ].map { Shape(prefix: Array($0.0.utf8), minRest: $0.1, maxRest: $0.2) }
 
     static let secretKeywords = KeywordSet(["password", "passwd", "pwd", "pass", "passcode", "passphrase", "pw", "pin",
-                                            "pin code", "pin number", "password is", "pass is", "login password"])
+                                            "pin code", "pin number", "password is", "pass is", "login password", "door code",
+                                            "gate code", "access code", "alarm code", "entry code", "lock code", "lockbox code",
+                                            "garage code", "keypad code", "otp", "one time code", "verification code is"])
     static let keyKeywords = KeywordSet(["api key", "apikey", "api_key", "secret", "secret key", "token", "access token",
                                          "auth token", "bearer", "client secret", "access key", "private key", "api token", "key"])
     static let begin = Array("-----BEGIN ".utf8)
@@ -53,11 +55,13 @@ struct CredentialDetector: Detector {
                 var h = WordHash.offset
                 for c in b[i..<eq] { h = WordHash.step(h, c) }
                 if Self.secretKeywords.contains(word: h) || Self.assignmentKeys.contains(h) {
-                    var end = j
-                    while end < n, end - i < 160, !ByteClass.isSpace(b[end]) { end += 1 }
+                    var end = eq + 1
+                    while end < n, end - i < 160, !ByteClass.isSpace(b[end]), b[end] != UInt8(ascii: "&"), b[end] != UInt8(ascii: ";") { end += 1 }
                     while end > eq + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
                                          UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
-                    if end > eq + 1 {
+                    let value = b[(eq + 1)..<end]
+                    let passwordLike = Self.secretKeywords.contains(word: h)
+                    if end > eq + 1, passwordLike || value.contains(where: ByteClass.isDigit) || value.count >= 16 {
                         out.append(Candidate(type: .credential, range: (eq + 1)..<end, score: 0.85, detector: "secret-keyword"))
                         j = max(j, end)
                         continue
@@ -68,11 +72,12 @@ struct CredentialDetector: Detector {
                 out.append(Candidate(type: .credential, range: i..<e, score: score, detector: "known-token")); continue
             }
             let t = input.token(at: i)
-            if Self.secretKeywords.occurs(before: t, within: 3, in: input.tokens), word.count >= 4, word.count <= 128,
-               separatedByAssignment(input, t, valueHasDigit: word.contains(where: ByteClass.isDigit)) {
-                // A password runs to the next space (symbols included), less trailing sentence punctuation.
-                var end = j
-                while end < n, end - i < 128, !ByteClass.isSpace(b[end]) { end += 1 }
+            // A password runs to the next space (symbols included), less trailing sentence punctuation.
+            var runEnd = j
+            while runEnd < n, runEnd - i < 128, !ByteClass.isSpace(b[runEnd]) { runEnd += 1 }
+            if Self.secretKeywords.occurs(before: t, within: 3, in: input.tokens), runEnd - i >= 4, word.count <= 128,
+               separatedByAssignment(input, t, valueHasDigit: b[i..<runEnd].contains(where: ByteClass.isDigit)) {
+                var end = runEnd
                 while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
                                 UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
                 out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.85, detector: "secret-keyword"))

@@ -108,10 +108,11 @@ struct DateDetector: Detector {
         return (1900...2100).contains(Checks.number(input.bytes[tok.start..<tok.end]))
     }
 
-    /// Only spaces, commas and dots between tokens `a` and `a + 1`.
+    /// Only spaces, commas and dots (or one hyphen or slash: `17-Aug-2024`) between tokens `a` and `a + 1`.
     private func adjacent(_ input: ScanInput, _ a: Int) -> Bool {
         guard a + 1 < input.tokens.count else { return false }
         let gap = input.bytes[input.tokens[a].end..<input.tokens[a + 1].start]
+        if gap.count == 1, gap.first == UInt8(ascii: "-") || gap.first == UInt8(ascii: "/") { return true }
         return gap.count <= 3 && gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ".") }
     }
 
@@ -132,7 +133,7 @@ struct DateDetector: Detector {
             if t >= 1 {
                 var d = t - 1
                 if tokens[d].hash == Self.of, d >= 1 { d -= 1 }
-                if day(input, d) != nil, input.bytes[tokens[d].end..<tok.start].allSatisfy({ $0 == 0x20 || ByteClass.isLetter($0) }),
+                if day(input, d) != nil, input.bytes[tokens[d].end..<tok.start].allSatisfy({ $0 == 0x20 || ByteClass.isLetter($0) || $0 == UInt8(ascii: "-") }),
                    tok.start - tokens[d].end <= 4 {
                     start = tokens[d].start
                     matched = true

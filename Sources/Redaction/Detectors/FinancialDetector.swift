@@ -2,7 +2,8 @@
 /// and ABA routing numbers (nine digits with the 3-7-1 checksum, after a routing keyword).
 struct FinancialDetector: Detector {
     static let routingKeywords = KeywordSet(["routing", "routing number", "routing no", "aba", "rtn", "routing transit",
-                                             "transit number", "routing #", "aba number", "wire routing", "ach routing"])
+                                             "transit number", "routing #", "aba number", "wire routing", "ach routing", "ach",
+                                             "wire", "direct deposit", "autopay", "credit union", "bank", "checking", "instead of"])
 
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         iban(input, &out)
@@ -44,7 +45,7 @@ struct FinancialDetector: Detector {
     private func routing(_ input: ScanInput, _ out: inout [Candidate]) {
         for (t, tok) in input.tokens.enumerated() where tok.length == 9 && tok.isAllDigits {
             let d = input.bytes[tok.start..<tok.end]
-            guard Checks.aba(d), Self.routingKeywords.occurs(before: t, within: 5, in: input.tokens) else { continue }
+            guard Checks.aba(d), Self.routingKeywords.occurs(before: t, within: 8, in: input.tokens) else { continue }
             out.append(Candidate(type: .abaRouting, range: tok.start..<tok.end, score: 0.95, detector: "aba-routing"))
         }
     }

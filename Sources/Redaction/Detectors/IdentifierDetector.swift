@@ -41,7 +41,7 @@ struct IdentifierDetector: Detector {
                 }
             }
             if tok.length == 15 || tok.length == 16, tok.isAllDigits, CardNetwork.identify(word) == nil || !Checks.luhn(word) {
-                let keyword = Self.imeiKeywords.occurs(before: t, within: 4, in: tokens)
+                let keyword = Self.imeiKeywords.occurs(before: t, within: 12, in: tokens)
                 if keyword, tok.length == 16 || Checks.luhn(word) {
                     out.append(Candidate(type: .imei, range: tok.start..<tok.end, score: 0.95, detector: "imei"))
                 }

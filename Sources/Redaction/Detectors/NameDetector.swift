@@ -10,7 +10,9 @@
 /// Common English words that are also names (`Will`, `May`, `Grace`, `Bill`) need a surname or context to count.
 struct NameDetector: Detector {
     static let honorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame",
-                                              "rev", "reverend", "madam", "mister", "doctor", "nurse", "sr", "sra", "srta", "fr"].map { WordHash.of($0) })
+                                              "rev", "reverend", "madam", "mister", "doctor", "nurse", "sr", "sra", "srta", "fr",
+                                              "doc", "dra", "mme", "mlle", "herr", "frau", "sgt", "capt", "coach"].map { WordHash.of($0) })
+    static let abbreviatedHonorifics: Set<UInt64> = Set(["mr", "mrs", "ms", "mx", "dr", "prof", "doc", "dra", "rev", "sr", "sra", "srta", "mme", "mlle"].map { WordHash.of($0) })
     static let strong = KeywordSet(["my name is", "name is", "name", "names", "i am", "i m", "im", "this is", "call me", "named", "patient",
                                     "pt", "patient name", "signed", "regards", "sincerely", "best", "dear", "attn", "attention",
                                     "caregiver", "guardian", "mother", "father", "son", "daughter", "wife", "husband", "spouse",
@@ -18,7 +20,16 @@ struct NameDetector: Detector {
                                     "spoke with", "spoke to", "speak to", "talk to", "talked to", "emergency contact", "next of kin",
                                     "full name", "first name", "last name", "surname", "legal name", "patient is", "client", "customer",
                                     "user", "employee", "tenant", "resident", "member", "beneficiary", "insured", "cardholder",
-                                    "account holder", "recipient", "sender", "driver", "passenger", "guest", "visitor"])
+                                    "account holder", "recipient", "sender", "driver", "passenger", "guest", "visitor", "agent",
+                                    "support agent", "rep", "representative", "neighbor", "neighbour", "grandson", "granddaughter",
+                                    "nephew", "niece", "pcp", "provider", "technician", "pharmacist", "doctor is", "authorized user",
+                                    "my son", "my daughter", "my mom", "my dad", "my wife", "my husband", "caller", "applicant",
+                                    "name:", "patient name", "pt name", "insured name", "forwarding from", "on behalf of"])
+    /// Weak phrases that address a person directly: unknown capitalized words after them count as names.
+    static let addressing = KeywordSet(["hi", "hello", "hey", "thanks", "thank you", "thx", "ty", "ask", "tell", "told", "ping",
+                                        "cc", "love", "bye", "congrats", "welcome", "sorry", "dear", "xoxo", "cheers", "yo",
+                                        "neighbor", "neighbour", "colleague", "coworker", "roommate", "friend", "cousin", "aunt",
+                                        "uncle", "brother", "sister", "boss", "manager"])
     static let weak = KeywordSet(["hi", "hello", "hey", "thanks", "thank you", "thx", "from", "with", "by", "for", "meet", "met",
                                   "saw", "see", "told", "tell", "ask", "asked", "cc", "and", "or", "ping", "cc", "via", "to",
                                   "bye", "love", "xoxo", "cheers", "congrats", "welcome", "sorry", "morning", "evening", "night",
@@ -117,39 +128,100 @@ struct NameDetector: Detector {
         return gap.elementsEqual([UInt8(ascii: "."), 0x20])
     }
 
+    /// `Smith`, `MacLeod`, `McDonald`, `DeAndre`: an upper-case initial, lower-case letters, and at most one more
+    /// capital after a name prefix.
+    private func isNameCased(_ input: ScanInput, _ tok: Token) -> Bool {
+        if tok.isCapitalized { return true }
+        guard tok.startsUpper, tok.upperCount == 2, tok.letterCount == tok.length, tok.length >= 4 else { return false }
+        let b = input.bytes
+        for prefix in Self.namePrefixes where tok.length > prefix.count + 1 {
+            if b[tok.start..<(tok.start + prefix.count)].elementsEqual(prefix), ByteClass.isUpper(b[tok.start + prefix.count]) { return true }
+        }
+        return false
+    }
+    static let namePrefixes: [[UInt8]] = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].map { Array($0.utf8) }
+
+    /// Brands and services people name in chat the way they name people ("pay with Venmo", "thanks Chase").
+    static let brands: Set<UInt64> = Set(["venmo", "zelle", "paypal", "cashapp", "amazon", "google", "apple", "chase", "wells",
+                                          "citi", "visa", "mastercard", "amex", "discover", "uber", "lyft", "fedex", "ups", "usps",
+                                          "dhl", "walmart", "target", "costco", "cvs", "walgreens", "medicare", "medicaid", "aetna",
+                                          "cigna", "humana", "kaiser", "tiktok", "instagram", "facebook", "whatsapp", "gmail",
+                                          "outlook", "iphone", "android", "samsung", "netflix", "spotify", "team", "support",
+                                          "billing", "admin", "ok", "okay", "thanks", "pls", "please", "everyone", "all", "guys"].map { WordHash.of($0) })
+
+    /// The token, after a strong introducing phrase, can start a name.
+    private func startsAfterStrong(_ input: ScanInput, _ t: Int, surnameNext: Bool) -> Bool {
+        let tok = input.tokens[t]
+        if Self.brands.contains(tok.hash) || Self.honorifics.contains(tok.hash) { return false }
+        if isNameCased(input, tok) { return !isCommon(tok) || isFirst(tok) || surnameNext }
+        // Upper case ("MY NAME IS JADE MEEUSEN"): a census name, or a word before a census surname.
+        if tok.isAllUpper { return tok.length >= 3 && (isFirst(tok) || surnameNext) && (!isCommon(tok) || surnameNext) }
+        // Lower case: a census first name, or an unknown word followed by a census surname ("aarav tran").
+        return tok.isAllLower && ((isFirst(tok) && (!isCommon(tok) || surnameNext)) || (surnameNext && !isCommon(tok)))
+    }
+
+    /// After a strong phrase, names need not be in the gazetteers: extend over following words written the same way
+    /// (all capitalized, all upper case, or all lower case) that are not common words.
+    private func extendLoose(_ input: ScanInput, _ t: Int) -> Int {
+        let tokens = input.tokens
+        let first = tokens[t]
+        var end = extend(input, t, allowLowercaseSurname: first.isAllLower)
+        while end + 1 < tokens.count, end - t < 2, joined(input, end, end + 1, allowPunctuation: false) {
+            let next = tokens[end + 1]
+            guard next.isAllLetters, next.length >= 2, !isCommon(next), !Self.functionWords.contains(next.hash), !Self.brands.contains(next.hash) else { break }
+            let sameStyle = (isNameCased(input, first) && isNameCased(input, next)) || (first.isAllUpper && next.isAllUpper) || (first.isAllLower && next.isAllLower)
+            guard sameStyle else { break }
+            end += 1
+        }
+        return end
+    }
+
     private func match(_ input: ScanInput, _ t: Int) -> (Int, Double, String)? {
         let tokens = input.tokens
         let tok = tokens[t]
         guard tok.isAllLetters, tok.length >= 2 else { return nil }
-        // 1. Honorific.
-        if t >= 1, Self.honorifics.contains(tokens[t - 1].hash), tokens[t - 1].startsUpper || tokens[t - 1].isAllLower,
-           joined(input, t - 1, t, allowPunctuation: true),
-           ((tok.isCapitalized || tok.isAllUpper) && (!isCommon(tok) || isSurname(tok))) || (tok.isAllLower && isSurname(tok) && !isCommon(tok)) {
-            return (extend(input, t), 0.9, "name-honorific")
+        let function = Self.functionWords.contains(tok.hash)
+        // 1. Honorific. Abbreviated ones (Dr., Mrs) take any word after them, even a lower-case or common one
+        //    ("dr. rose"); spelled-out ones (nurse, doctor) need a name-cased word. An upper-case honorific in an
+        //    upper-case message needs a census name after it ("MISS KEY=…" is not a name).
+        if t >= 1, !function, Self.honorifics.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: true) {
+            let honorific = tokens[t - 1]
+            let abbreviation = Self.abbreviatedHonorifics.contains(honorific.hash)
+            let nameCased = isNameCased(input, tok) && (!isCommon(tok) || isSurname(tok) || abbreviation)
+            let upper = tok.isAllUpper && (isSurname(tok) || isFirst(tok))
+            let lower = tok.isAllLower && abbreviation && honorific.isAllLower == tok.isAllLower && (isSurname(tok) || isFirst(tok) || !isCommon(tok) || abbreviation)
+            if honorific.isAllUpper ? upper : (nameCased || upper || lower) {
+                return (extendLoose(input, t), 0.9, "name-honorific")
+            }
         }
         // 2. Introducing phrase.
-        if t >= 1, joined(input, t - 1, t, allowPunctuation: true) {
+        if t >= 1, !function, joined(input, t - 1, t, allowPunctuation: true) {
             let surnameNext = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && isSurname(tokens[t + 1])
                 && !isCommon(tokens[t + 1]) && tokens[t + 1].length >= 2
-            let function = Self.functionWords.contains(tok.hash)
-            if Self.strong.matches(endingAt: t - 1, in: tokens), !function {
-                if (tok.isCapitalized && (!isCommon(tok) || isFirst(tok))) || (isFirst(tok) && (!isCommon(tok) || surnameNext)) {
-                    return (extend(input, t, allowLowercaseSurname: tok.isAllLower), 0.85, "name-context")
-                }
+            if Self.strong.matches(endingAt: t - 1, in: tokens), startsAfterStrong(input, t, surnameNext: surnameNext) {
+                return (extendLoose(input, t), 0.85, "name-context")
             }
             // A name that is also a word ("Amber", "Holly") counts after a greeting only when the sentence does not go
             // on as if it were a word: "hi Amber!" and "thanks Holly ty", not "hey, Amber alert".
             let standsAlone = t + 1 >= tokens.count || !joined(input, t, t + 1, allowPunctuation: false) || isCommon(tokens[t + 1])
-            if Self.weak.matches(endingAt: t - 1, in: tokens), isFirst(tok), !function, !isCommon(tok) || surnameNext || (standsAlone && tok.isCapitalized),
-               (tok.isCapitalized && !placeContext(input, t)) || tok.isAllLower {
-                return (extend(input, t, allowLowercaseSurname: tok.isAllLower), 0.75, "name-context")
+            if Self.weak.matches(endingAt: t - 1, in: tokens), !placeContext(input, t), !Self.brands.contains(tok.hash) {
+                if isFirst(tok), !isCommon(tok) || surnameNext || (standsAlone && isNameCased(input, tok)),
+                   isNameCased(input, tok) || tok.isAllLower || tok.isAllUpper {
+                    return (extendLoose(input, t), 0.75, "name-context")
+                }
+                // An unknown name-cased word after a greeting or an address ("ask Nevaeh", "thank you Dre"); not after
+                // "to", "from", "with" and "and", which as often lead to places and brands.
+                if isNameCased(input, tok), !isCommon(tok), Self.addressing.matches(endingAt: t - 1, in: tokens) {
+                    return (extendLoose(input, t), 0.6, "name-context")
+                }
             }
         }
         // 3. Gazetteers and capitalization.
-        if tok.isCapitalized, !placeContext(input, t) {
+        if isNameCased(input, tok), !placeContext(input, t) {
             let first = isFirst(tok), common = isCommon(tok)
             let nextContinues = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && continues(input, t + 1) && tokens[t + 1].length > 1
-            if first, nextContinues, !common || isSurname(tokens[t + 1]) {
+            // Two common words ("Rose Gold", "Will Call", "Virginia Beach") are not a name without context.
+            if first, nextContinues, !common || (isSurname(tokens[t + 1]) && !isCommon(tokens[t + 1])) {
                 return (extend(input, t), 0.85, "name-gazetteer")
             }
             if first, !common {
@@ -158,8 +230,9 @@ struct NameDetector: Detector {
             if !common, nextContinues, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), !sentenceInitial(input, t) || isSurname(tok) {
                 return (extend(input, t), 0.7, "name-gazetteer")
             }
-        } else if tok.isAllUpper, tok.length >= 3, isFirst(tok), !isCommon(tok), t + 1 < tokens.count,
-                  tokens[t + 1].isAllUpper, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), joined(input, t, t + 1, allowPunctuation: false) {
+        } else if tok.isAllUpper, tok.length >= 3, isFirst(tok), t + 1 < tokens.count,
+                  tokens[t + 1].isAllUpper, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), joined(input, t, t + 1, allowPunctuation: false),
+                  !isCommon(tok) || !isFirst(tokens[t + 1]) {
             return (t + 1, 0.7, "name-gazetteer")
         } else if tok.isAllLower, tok.length >= 3, isFirst(tok), !isCommon(tok), t + 1 < tokens.count,
                   tokens[t + 1].isAllLower, tokens[t + 1].length >= 3, isSurname(tokens[t + 1]), !isCommon(tokens[t + 1]), !isFirst(tokens[t + 1]),

@@ -142,6 +142,8 @@ def main():
     parser.add_argument("--chatsec", required=True)
     parser.add_argument("--json")
     parser.add_argument("--markdown")
+    parser.add_argument("--gate", choices=["all", "peers"], default="all",
+                        help="all: every target; peers: only precision >= 0.95 and recall >= each peer's (held-out set)")
     parser.add_argument("--speed-targets", action="store_true",
                         help="also require >= 50x Presidio's and >= 5x scrubadub's messages/s (use a release build)")
     args = parser.parse_args()
@@ -168,7 +170,7 @@ def main():
 
     failures = []
     o = results["ours"]["types"]
-    for t in CHECKSUM_TYPES:
+    for t in CHECKSUM_TYPES if args.gate == "all" else []:
         if t in o and o[t]["recall"] < 0.99:
             failures.append(f"{t}: recall {o[t]['recall']:.3f} < 0.99 (checksum-validated)")
     for peer in ("presidio@0", "presidio@0.5", "scrubadub"):
@@ -178,7 +180,7 @@ def main():
                 failures.append(f"{t}: recall {o[t]['recall']:.3f} < {peer} {row['recall']:.3f}")
     if results["ours"]["precision"] < 0.95:
         failures.append(f"overall precision {results['ours']['precision']:.3f} < 0.95")
-    if o.get("PERSON", {"recall": 0})["recall"] < 0.85:
+    if args.gate == "all" and o.get("PERSON", {"recall": 0})["recall"] < 0.85:
         failures.append(f"PERSON recall {o.get('PERSON', {'recall': 0})['recall']:.3f} < 0.85")
     if args.speed_targets:
         if ours_rate < 50 * presidio_rate:
