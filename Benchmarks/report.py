@@ -321,7 +321,7 @@ print(timed(lambda: client.encrypt(source=plaintext, key_provider=key, algorithm
 def envelope_report():
     medians = run_benchmarks(["EnvelopeBench"])
     python = os.path.join(ROOT, ".venv", "peers", "bin", "python")
-    print("| Message (4 KiB frames, raw AES keyring) | Encrypt | vs AES-256-GCM seal | Decrypt | vs AES-256-GCM open | Python ESDK 4.0.7 encrypt / decrypt (same run) | Target |")
+    print("| Message (4 KiB frames unless noted, raw AES keyring) | Encrypt | vs AES-256-GCM seal | Decrypt | vs AES-256-GCM open | Python ESDK 4.0.7 encrypt / decrypt (same run) | Target |")
     print("|---|---|---|---|---|---|---|")
     for label, size in (("1 MiB", 1 << 20), ("64 MiB", 64 << 20)):
         seal, opened = medians[f"AES-256-GCM seal {label}"], medians[f"AES-256-GCM open {label}"]
@@ -336,6 +336,10 @@ def envelope_report():
             met = "met" if seal / encrypt >= 0.8 and opened / decrypt >= 0.8 else "NOT met"
             target = f"≥ 0.8 {met}" if suite == "0x0478" else "reported (SHA-384 over the message)"
             print(f"| {label} {suite} | {size / encrypt * 1e3:,.0f} MB/s | {seal / encrypt:.2f} | {size / decrypt * 1e3:,.0f} MB/s | {opened / decrypt:.2f} | {peer} | {target} |")
+        # 64 KiB frames (bulk payloads such as attachments).
+        encrypt, decrypt = medians[f"Envelope encrypt {label} 0x0478 64KiB"], medians[f"Envelope decrypt {label} 0x0478 64KiB"]
+        met = "met" if seal / encrypt >= 0.8 and opened / decrypt >= 0.8 else "NOT met"
+        print(f"| {label} 0x0478, 64 KiB frames | {size / encrypt * 1e3:,.0f} MB/s | {seal / encrypt:.2f} | {size / decrypt * 1e3:,.0f} MB/s | {opened / decrypt:.2f} | — | ≥ 0.8 {met} |")
 
 
 def redaction_report():
