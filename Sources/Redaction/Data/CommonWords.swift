@@ -43,5 +43,7 @@ enum CommonWords {
     done trying locked portal officer loan dry key id ip iban ssn dob npi dea mrn pin otp sms mms
     app acc acct api url usb pdf faq eta asap bcc fwd re dm pm am pt dr mr mrs ms jr sr ii iii iv pa np md rn dds
     rx tx er icu kinda gonna wanna gotta lemme cuz tho though yet already almost enough else ever
+    age mac quick office alert
+    olive ginger ale honey candy brandy sherry pepper basil sage rosemary clementine cherry peach melody apt suite ste unit
     """
 }

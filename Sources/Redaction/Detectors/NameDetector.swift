@@ -24,7 +24,12 @@ struct NameDetector: Detector {
                                     "support agent", "rep", "representative", "neighbor", "neighbour", "grandson", "granddaughter",
                                     "nephew", "niece", "pcp", "provider", "technician", "pharmacist", "doctor is", "authorized user",
                                     "my son", "my daughter", "my mom", "my dad", "my wife", "my husband", "caller", "applicant",
-                                    "name:", "patient name", "pt name", "insured name", "forwarding from", "on behalf of"])
+                                    "name:", "patient name", "pt name", "insured name", "forwarding from", "on behalf of",
+                                    "holder is", "policy holder", "policyholder", "account holder is", "asking for", "claim for",
+                                    "accountant", "lawyer", "attorney", "dentist", "therapist", "tech", "pharmacy tech",
+                                    "assistant", "coordinator", "advisor", "adviser", "officer", "nurse practitioner",
+                                    "case manager", "social worker", "caseworker", "surgeon", "physician", "my son", "my daughter",
+                                    "brother", "sister", "son", "daughter", "wife", "husband", "partner", "fiance", "fiancee"])
     /// Weak phrases that address a person directly: unknown capitalized words after them count as names.
     static let addressing = KeywordSet(["hi", "hello", "hey", "thanks", "thank you", "thx", "ty", "ask", "tell", "told", "ping",
                                         "cc", "love", "bye", "congrats", "welcome", "sorry", "dear", "xoxo", "cheers", "yo",
@@ -40,19 +45,53 @@ struct NameDetector: Detector {
         let tokens = input.tokens
         var t = 0
         while t < tokens.count {
-            if let (end, score, detector) = match(input, t) {
-                out.append(Candidate(type: .person, range: tokens[t].start..<tokens[end].end, score: score, detector: detector))
+            if let (start, end, score, detector) = matchInitial(input, t) ?? match(input, t).map({ (t, $0.0, $0.1, $0.2) }) {
+                out.append(Candidate(type: .person, range: tokens[start].start..<tokens[end].end, score: score, detector: detector))
                 t = end + 1
+                // "Venkatesh & Thandiwe", "Agnieszka and Kwame": a second name joined to the first.
+                if t + 1 < tokens.count, Self.conjunctions.contains(tokens[t].hash) || input.bytes[tokens[end].end..<tokens[t].start].contains(UInt8(ascii: "&")) {
+                    let joiner = Self.conjunctions.contains(tokens[t].hash) ? t : t - 1
+                    let next = joiner + 1
+                    if next < tokens.count, next > end, isNameCased(input, tokens[next]), !isCommon(tokens[next]), !Self.brands.contains(tokens[next].hash),
+                       tokens[next].start - tokens[end].end <= 6 {
+                        let last = extendLoose(input, next)
+                        out.append(Candidate(type: .person, range: tokens[next].start..<tokens[last].end, score: score - 0.1, detector: detector))
+                        t = last + 1
+                    }
+                }
             } else {
                 t += 1
             }
         }
     }
 
+    static let particles: Set<UInt64> = Set(["van", "von", "den", "der", "de", "da", "di", "du", "la", "le", "del", "della",
+                                             "bin", "binti", "al", "el", "ter", "ten", "dos", "das"].map { WordHash.of($0) })
+    /// A name starts with a letter: ASCII, or a two- or three-byte UTF-8 letter — not an emoji (four-byte) or a symbol
+    /// or punctuation from U+2000–U+2FFF (lead byte 0xE2).
+    static func canStartName(_ lead: UInt8) -> Bool { lead < 0x80 || (lead >= 0xC3 && lead < 0xF0 && lead != 0xE2) }
+
+    static let conjunctions: Set<UInt64> = Set(["and", "y", "et", "und"].map { WordHash.of($0) })
+
+    /// "Pt Y. Ghosh", "Dr. K. Karimi", "recipient: bogdan z. abernathy": an initial after an honorific or a strong
+    /// phrase, then a surname-like word.
+    private func matchInitial(_ input: ScanInput, _ t: Int) -> (Int, Int, Double, String)? {
+        let tokens = input.tokens
+        let tok = tokens[t]
+        guard tok.length == 1, tok.isAllLetters, t >= 1, t + 1 < tokens.count, initialDot(input, t),
+              Self.strong.matches(endingAt: t - 1, in: tokens) || Self.honorifics.contains(tokens[t - 1].hash),
+              joined(input, t - 1, t, allowPunctuation: true, allowSentenceEnd: Self.honorifics.contains(tokens[t - 1].hash)) else { return nil }
+        let next = tokens[t + 1]
+        guard next.isAllLetters, next.length >= 2, !Self.functionWords.contains(next.hash), isNameCased(input, next) || next.isAllLower || next.isAllUpper,
+              !isCommon(next) || isSurname(next) else { return nil }
+        return (t, extendLoose(input, t + 1), 0.85, "name-context")
+    }
+
     /// Grammatical words that are also names ("Will you…", "May I…"): never a name without a surname.
     static let functionWords: Set<UInt64> = Set(["will", "may", "can", "must", "might", "shall", "so", "and", "or", "but", "the",
                                                  "a", "an", "to", "of", "in", "on", "at", "for", "by", "with", "is", "are", "was",
-                                                 "be", "do", "did", "ok", "yes", "no", "hi", "hey", "my", "me", "we", "us"].map { WordHash.of($0) })
+                                                 "be", "do", "did", "ok", "yes", "no", "hi", "hey", "my", "me", "we", "us", "her",
+                                                 "his", "him", "their", "our", "your", "its", "it", "this", "that", "who", "not"].map { WordHash.of($0) })
     /// Words that make a following name a place ("East Amy", "Lake Juan", "Port Stephen").
     static let placePrefixes: Set<UInt64> = Set(["north", "south", "east", "west", "lake", "port", "new", "fort", "mount", "saint",
                                                  "st", "san", "santa", "los", "las", "el", "la", "new", "glen", "mount", "point"].map { WordHash.of($0) })
@@ -66,6 +105,8 @@ struct NameDetector: Detector {
         if end + 1 < tokens.count, tokens[end + 1].isAllUpper, tokens[end + 1].length == 2, AddressDetector.states.contains(tokens[end + 1].hash) {
             let gap = input.bytes[tokens[end].end..<tokens[end + 1].start]
             if gap.elementsEqual([UInt8(ascii: ","), 0x20]) { return true }
+            // "Denver CO 80202": a state code and a ZIP after it.
+            if gap.elementsEqual([0x20]), end + 2 < tokens.count, tokens[end + 2].isAllDigits, tokens[end + 2].length == 5 { return true }
         }
         return false
     }
@@ -74,10 +115,12 @@ struct NameDetector: Detector {
     private func isSurname(_ tok: Token) -> Bool { Gazetteer.surnames[tok.hash] != nil }
     private func isCommon(_ tok: Token) -> Bool { Gazetteer.commonWords.contains(tok.hash) }
 
-    /// Only spaces (or a comma and spaces, or a colon) between two tokens.
-    private func joined(_ input: ScanInput, _ a: Int, _ b: Int, allowPunctuation: Bool) -> Bool {
+    /// Only spaces (or a comma and spaces, or a colon) between two tokens; with `allowPunctuation` also `,` `:` `-`
+    /// and `.` — but never a sentence end (`.`, `!` or `?` then a space) unless `allowSentenceEnd` (honorifics: "Dr. Smith").
+    private func joined(_ input: ScanInput, _ a: Int, _ b: Int, allowPunctuation: Bool, allowSentenceEnd: Bool = false) -> Bool {
         let gap = input.bytes[input.tokens[a].end..<input.tokens[b].start]
         guard !gap.isEmpty, gap.count <= 3 else { return false }
+        if !allowSentenceEnd, gap.count >= 2, gap.first == UInt8(ascii: ".") || gap.first == UInt8(ascii: "!") || gap.first == UInt8(ascii: "?") { return false }
         return gap.allSatisfy { $0 == 0x20 || (allowPunctuation && ($0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "."))) }
     }
 
@@ -103,8 +146,22 @@ struct NameDetector: Detector {
     private func extend(_ input: ScanInput, _ t: Int, allowLowercaseSurname: Bool = false) -> Int {
         var end = t
         let tokens = input.tokens
-        while end + 1 < tokens.count, end - t < 3, joined(input, end, end + 1, allowPunctuation: false) || initialDot(input, end) {
+        while end + 1 < tokens.count, end - t < 4 {
             let next = tokens[end + 1]
+            let gap = input.bytes[tokens[end].end..<next.start]
+            // "Seo-yeon", "Jean-Luc", "O'Brien", "D'Angelo": hyphen or apostrophe inside one name.
+            if gap.count == 1 || gap.elementsEqual([0xE2, 0x80, 0x99]), gap.first == UInt8(ascii: "-") || gap.first == UInt8(ascii: "'") || gap.first == 0xE2,
+               next.isAllLetters, next.length >= 2, (tokens[end].length == 1 || gap.first == UInt8(ascii: "-")) {
+                end += 1
+                continue
+            }
+            guard joined(input, end, end + 1, allowPunctuation: false) || initialDot(input, end) else { break }
+            // "van den Pol", "de la Cruz": particles before a capitalized surname.
+            if Self.particles.contains(next.hash), next.isAllLower, end + 2 < tokens.count, isNameCased(input, tokens[end + 2]) || tokens[end + 2].isAllLower {
+                var p = end + 1
+                while p < tokens.count, Self.particles.contains(tokens[p].hash), p - end <= 3 { p += 1 }
+                if p < tokens.count, isNameCased(input, tokens[p]), joined(input, p - 1, p, allowPunctuation: false) { end = p; continue }
+            }
             if continues(input, end + 1) {
                 // A single-letter word continues only as a middle initial followed by a surname.
                 if next.length == 1 {
@@ -149,10 +206,30 @@ struct NameDetector: Detector {
                                           "outlook", "iphone", "android", "samsung", "netflix", "spotify", "team", "support",
                                           "billing", "admin", "ok", "okay", "thanks", "pls", "please", "everyone", "all", "guys"].map { WordHash.of($0) })
 
+    /// Phrases that can only be followed by a name ("my name is", "name on the card is").
+    static let naming = KeywordSet(["my name is", "name is", "name", "names", "full name", "legal name", "patient name",
+                                    "first name", "last name", "surname", "name on it is", "name on the card is", "name on card",
+                                    "my name s", "name s", "cardholder name", "account name", "insured name", "pt name",
+                                    "recipient", "ship to", "bill to", "deliver to", "attn", "attention", "c o"])
+    /// Relationship nouns: "my son Will", "my brother Chase" — a capitalized word after them is a name even when it is
+    /// also a common word.
+    static let relations: Set<UInt64> = Set(["son", "daughter", "brother", "sister", "mom", "dad", "mother", "father", "wife",
+                                             "husband", "friend", "grandson", "granddaughter", "nephew", "niece", "cousin",
+                                             "aunt", "uncle", "partner", "boss", "boyfriend", "girlfriend", "fiance", "fiancee",
+                                             "coworker", "colleague", "roommate", "neighbor", "neighbour", "baby", "kid", "child"].map { WordHash.of($0) })
+
     /// The token, after a strong introducing phrase, can start a name.
     private func startsAfterStrong(_ input: ScanInput, _ t: Int, surnameNext: Bool) -> Bool {
         let tok = input.tokens[t]
         if Self.brands.contains(tok.hash) || Self.honorifics.contains(tok.hash) { return false }
+        // After a naming phrase a name-cased or upper-case word that is not a common word is the name; a lower-case
+        // one must be in the gazetteers ("name is misspelled" is not a name).
+        if Self.naming.matches(endingAt: t - 1, in: input.tokens) {
+            if isNameCased(input, tok) || tok.isAllUpper { return !isCommon(tok) || isFirst(tok) || isSurname(tok) || surnameNext }
+            return (isFirst(tok) || isSurname(tok) || surnameNext) && !isCommon(tok)
+        }
+        // After a relationship noun a capitalized word is a name even if it is also a word ("my son Will").
+        if Self.relations.contains(input.tokens[t - 1].hash), isNameCased(input, tok) { return true }
         if isNameCased(input, tok) { return !isCommon(tok) || isFirst(tok) || surnameNext }
         // Upper case ("MY NAME IS JADE MEEUSEN"): a census name, or a word before a census surname.
         if tok.isAllUpper { return tok.length >= 3 && (isFirst(tok) || surnameNext) && (!isCommon(tok) || surnameNext) }
@@ -179,26 +256,28 @@ struct NameDetector: Detector {
     private func match(_ input: ScanInput, _ t: Int) -> (Int, Double, String)? {
         let tokens = input.tokens
         let tok = tokens[t]
-        guard tok.isAllLetters, tok.length >= 2 else { return nil }
+        guard tok.isAllLetters, tok.length >= 2, Self.canStartName(input.bytes[tok.start]) else { return nil }
         let function = Self.functionWords.contains(tok.hash)
         // 1. Honorific. Abbreviated ones (Dr., Mrs) take any word after them, even a lower-case or common one
         //    ("dr. rose"); spelled-out ones (nurse, doctor) need a name-cased word. An upper-case honorific in an
         //    upper-case message needs a census name after it ("MISS KEY=…" is not a name).
-        if t >= 1, !function, Self.honorifics.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: true) {
+        if t >= 1, !function, Self.honorifics.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: true, allowSentenceEnd: true) {
             let honorific = tokens[t - 1]
             let abbreviation = Self.abbreviatedHonorifics.contains(honorific.hash)
             let nameCased = isNameCased(input, tok) && (!isCommon(tok) || isSurname(tok) || abbreviation)
             let upper = tok.isAllUpper && (isSurname(tok) || isFirst(tok))
-            let lower = tok.isAllLower && abbreviation && honorific.isAllLower == tok.isAllLower && (isSurname(tok) || isFirst(tok) || !isCommon(tok) || abbreviation)
+            let lower = tok.isAllLower && abbreviation && (isSurname(tok) || isFirst(tok))
             if honorific.isAllUpper ? upper : (nameCased || upper || lower) {
                 return (extendLoose(input, t), 0.9, "name-honorific")
             }
         }
-        // 2. Introducing phrase.
-        if t >= 1, !function, joined(input, t - 1, t, allowPunctuation: true) {
+        // 2. Introducing phrase ("my son Will" may use a grammatical word as a name).
+        let afterRelation = t >= 1 && Self.relations.contains(tokens[t - 1].hash) && isNameCased(input, tok)
+        if t >= 1, !function || afterRelation, joined(input, t - 1, t, allowPunctuation: true) {
             let surnameNext = t + 1 < tokens.count && joined(input, t, t + 1, allowPunctuation: false) && isSurname(tokens[t + 1])
                 && !isCommon(tokens[t + 1]) && tokens[t + 1].length >= 2
-            if Self.strong.matches(endingAt: t - 1, in: tokens), startsAfterStrong(input, t, surnameNext: surnameNext) {
+            if Self.strong.matches(endingAt: t - 1, in: tokens) || Self.naming.matches(endingAt: t - 1, in: tokens),
+               startsAfterStrong(input, t, surnameNext: surnameNext) {
                 return (extendLoose(input, t), 0.85, "name-context")
             }
             // A name that is also a word ("Amber", "Holly") counts after a greeting only when the sentence does not go
