@@ -37,35 +37,38 @@ public struct Redactor: Sendable {
     /// - Throws: ``RedactionError`` `missingTokenizer` if the policy uses ``RedactionOperator/tokenize`` (use the
     ///   async ``redact(_:)-(String)`` then), `missingPseudonymKey` if it uses ``RedactionOperator/pseudonym`` without a key.
     public func redactSynchronously(_ text: String) throws -> RedactionResult {
-        let findings = scanner.scan(text)
-        guard !findings.isEmpty else { return RedactionResult(text: text, findings: []) }
-        let bytes = Array(text.utf8)
-        var replacements: [String] = []
-        replacements.reserveCapacity(findings.count)
-        for finding in findings {
-            let op = scanner.policy.operator(for: finding.type)
-            if op == .tokenize { throw RedactionError(.missingTokenizer, "the policy tokenizes; use the async redact") }
-            replacements.append(try replacement(op, finding, in: bytes))
-        }
-        return RedactionResult(text: Self.splice(bytes, findings, replacements), findings: findings)
+        try rewrite(text, scanner.scan(text), tokens: [:])
     }
 
     /// Redacts `text`, calling the tokenizer where the policy says ``RedactionOperator/tokenize``.
     public func redact(_ text: String) async throws -> RedactionResult {
         let findings = scanner.scan(text)
+        // The asynchronous part: one tokenizer call per tokenized finding; the rest is the synchronous rewrite.
+        var tokens: [Int: String] = [:]
+        var bytes: [UInt8]?
+        for (index, finding) in findings.enumerated() where scanner.policy.operator(for: finding.type) == .tokenize {
+            guard let tokenizer else { throw RedactionError(.missingTokenizer, "the policy tokenizes but no tokenizer is configured") }
+            if bytes == nil { bytes = Array(text.utf8) }
+            do {
+                tokens[index] = try await tokenizer.tokenize(Self.original(bytes ?? [], finding), type: finding.type)
+            } catch {
+                throw RedactionError(.tokenizerFailed, "the tokenizer failed")
+            }
+        }
+        return try rewrite(text, findings, tokens: tokens)
+    }
+
+    /// Replaces every finding by its operator's output; `tokens` holds the tokenizer's answers by finding index.
+    private func rewrite(_ text: String, _ findings: [Finding], tokens: [Int: String]) throws -> RedactionResult {
         guard !findings.isEmpty else { return RedactionResult(text: text, findings: []) }
         let bytes = Array(text.utf8)
         var replacements: [String] = []
         replacements.reserveCapacity(findings.count)
-        for finding in findings {
+        for (index, finding) in findings.enumerated() {
             let op = scanner.policy.operator(for: finding.type)
             if op == .tokenize {
-                guard let tokenizer else { throw RedactionError(.missingTokenizer, "the policy tokenizes but no tokenizer is configured") }
-                do {
-                    replacements.append(try await tokenizer.tokenize(Self.original(bytes, finding), type: finding.type))
-                } catch {
-                    throw RedactionError(.tokenizerFailed, "the tokenizer failed")
-                }
+                guard let token = tokens[index] else { throw RedactionError(.missingTokenizer, "the policy tokenizes; use the async redact") }
+                replacements.append(token)
             } else {
                 replacements.append(try replacement(op, finding, in: bytes))
             }
