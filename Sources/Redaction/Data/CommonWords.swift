@@ -45,5 +45,6 @@ enum CommonWords {
     rx tx er icu kinda gonna wanna gotta lemme cuz tho though yet already almost enough else ever
     age mac quick office alert
     olive ginger ale honey candy brandy sherry pepper basil sage rosemary clementine cherry peach melody apt suite ste unit
+    list pack packs box lot lots item items
     """
 }

@@ -13,7 +13,7 @@ enum StreetSuffixes {
     frks fort frt ft freeway freewy frway frwy fwy garden gardn grden grdn gdn gardens gdns grdns gateway gatewy gatway
     gtway gtwy glen gln glens glns green grn greens grns grove grov grv groves grvs harbor harb harbr hrbor hbr harbors
     hbrs haven hvn heights ht hts highway highwy hiway hiwy hway hwy hill hl hills hls hollow hllw hollows holw holws
-    inlet inlt island is islnd islands iss islnds isle isles junction jction jctn junctn juncton jct junctions jctns jcts
+    inlet inlt island islnd islands iss islnds isle isles junction jction jctn junctn juncton jct junctions jctns jcts
     key ky keys kys knoll knol knl knolls knls lake lk lakes lks land landing lndng lndg lane ln light lgt lights lgts
     loaf lf lock lck locks lcks lodge ldge lodg ldg loop loops mall manor mnr manors mnrs meadow mdw meadows mdws medows
     mews mill ml mills mls mission missn msn motorway mtwy mount mnt mt mountain mntain mntn mountin mtin mtn mountains

@@ -45,7 +45,8 @@ struct AddressDetector: Detector {
             let addressContext = Self.addressKeywords.occurs(before: t, within: 3, in: tokens)
             while k < tokens.count, words < 5 {
                 let gap = b[tokens[k - 1].end..<tokens[k].start]
-                guard gap.count <= 2, gap.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") }), gap.contains(0x20) else { break }
+                guard gap.count <= 2, gap.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") }), gap.contains(0x20),
+                      k > t + 1 || gap.first != UInt8(ascii: ".") else { break }
                 let w = tokens[k]
                 if words >= 1, Self.suffixes.contains(w.hash), w.letterCount == w.length,
                    w.startsUpper || Self.lowercaseSuffixes.contains(w.hash) || addressContext {

@@ -4,6 +4,8 @@
 struct CardDetailsDetector: Detector {
     static let cvvKeywords = KeywordSet(["cvv", "cvc", "cvv2", "cvc2", "csc", "cid", "security code", "card code",
                                          "verification code", "cvn", "cav2", "cvd", "3 digit code", "code on the back"])
+    static let cardWords = KeywordSet(["card", "credit card", "debit card", "visa", "mastercard", "amex", "discover", "cc",
+                                       "cvv", "cvc", "card number", "cardholder"])
     /// Words that mean the verification code only right after a card ("code 4892", "SEC 398").
     static let nearCardKeywords = KeywordSet(["code", "sec", "security", "cvv code", "cv", "digits on the back", "back"])
     static let expiryKeywords = KeywordSet(["exp", "expiry", "expires", "expiration", "expiration date", "exp date",
@@ -31,13 +33,15 @@ struct CardDetailsDetector: Detector {
             guard let a = anchor(before: start) else { return false }
             return start - a <= window
         }
+        let cardContext = !cardEnds.isEmpty || input.tokens.indices.contains { Self.cardWords.matches(endingAt: $0, in: input.tokens) }
         var i = 0
         while i < groups.count {
             let g = groups[i]
             defer { i += 1 }
             guard !input.letterBefore(g), input.byte(before: g.start) != UInt8(ascii: "."), input.byte(before: g.start) != UInt8(ascii: ",") else { continue }
             let t = input.token(at: g.start)
-            let expiryKeyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens)
+            // An expiry keyword counts only in a message about a card ("Lot 4J88213 exp 11/2026" is a medicine).
+            let expiryKeyword = Self.expiryKeywords.occurs(before: t, within: 3, in: input.tokens) && cardContext
             // MMYY after an expiry keyword ("expiry 1128", "valid thru 0830").
             if g.length == 4, expiryKeyword, g.chainEnd - i == 1 || input.gapIs(chains, i, SeparatorSet(0x2F, 0x2D)) == nil, !input.letterAfter(g),
                (1...12).contains(Checks.number(b[g.start..<(g.start + 2)])) {

@@ -53,7 +53,8 @@ struct ContextualIdentifierDetector: Detector {
             var tok = tokens[t]
             var valueStart = t
             // A short upper-case prefix and a number: "HSC 259919937", "QAD 507645629".
-            if tok.digitCount == 0, tok.isAllUpper, tok.length <= 4, !Self.fillers.contains(tok.hash), t + 1 < tokens.count, tokens[t + 1].isAllDigits,
+            if tok.digitCount == 0, tok.isAllUpper, tok.length <= 4, !Self.fillers.contains(tok.hash),
+               !Self.rules.contains(where: { $0.keywords.matches(endingAt: t, in: tokens) }), t + 1 < tokens.count, tokens[t + 1].isAllDigits,
                tokens[t + 1].length >= 4, tokens[t + 1].start == tok.end + 1, b[tok.end] == 0x20 {
                 valueStart = t
                 tok = tokens[t + 1]

@@ -20,7 +20,11 @@ struct CredentialDetector: Detector {
     static let secretKeywords = KeywordSet(["password", "passwd", "pwd", "pass", "passcode", "passphrase", "pw", "pin",
                                             "pin code", "pin number", "password is", "pass is", "login password", "door code",
                                             "gate code", "access code", "alarm code", "entry code", "lock code", "lockbox code",
-                                            "garage code", "keypad code", "otp", "one time code", "verification code is"])
+                                            "garage code", "keypad code", "otp", "one time code", "verification code is",
+                                            "temp password", "temporary password", "new password", "password expires"])
+    /// Keywords whose value counts only if it has a digit ("wifi is down", "buzzer is broken", "creds: admin").
+    static let weakSecretKeywords = KeywordSet(["wifi", "wi fi", "wifi password", "wifi pw", "creds", "credentials", "login",
+                                                "buzz", "buzzer", "buzzer code", "code for the garage", "code for the door"])
     static let keyKeywords = KeywordSet(["api key", "apikey", "api_key", "secret", "secret key", "token", "access token",
                                          "auth token", "bearer", "client secret", "access key", "private key", "api token", "key"])
     static let begin = Array("-----BEGIN ".utf8)
@@ -84,6 +88,27 @@ struct CredentialDetector: Detector {
                 j = max(j, end)
                 continue
             }
+            // "my pin for the debit card is 4586", "Password for the conference room tablet is Y3iw…": a secret keyword a
+            // few words back, only words in between, and the value introduced by is/was/to, a colon or a bracket.
+            let valueHasDigit = b[i..<runEnd].contains(where: ByteClass.isDigit)
+            if valueHasDigit, runEnd - i >= 4, Self.weakSecretKeywords.occurs(before: t, within: 3, in: input.tokens),
+               separatedByAssignment(input, t, valueHasDigit: true) || introducesValue(input, t) || Self.weakSecretKeywords.matches(endingAt: t - 1, in: input.tokens) {
+                var end = runEnd
+                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""),
+                                UInt8(ascii: "'"), UInt8(ascii: "?")].contains(b[end - 1]) { end -= 1 }
+                out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.75, detector: "secret-keyword"))
+                j = max(j, end)
+                continue
+            }
+            if runEnd - i >= 4, valueHasDigit, let k = secretKeyword(input, before: t, within: 7),
+               (k + 1..<t).allSatisfy({ input.tokens[$0].digitCount == 0 }), introducesValue(input, t) {
+                var end = runEnd
+                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""),
+                                UInt8(ascii: "'"), UInt8(ascii: "?")].contains(b[end - 1]) { end -= 1 }
+                out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.75, detector: "secret-keyword"))
+                j = max(j, end)
+                continue
+            }
             guard word.count >= 16 else { continue }
             let classes = characterClasses(word)
             if Self.keyKeywords.occurs(before: t, within: 3, in: input.tokens), classes.digit, classes.lower || classes.upper,
@@ -97,6 +122,26 @@ struct CredentialDetector: Detector {
         }
     }
 
+    /// The index of the token where a secret keyword ends within `window` tokens before `t`.
+    private func secretKeyword(_ input: ScanInput, before t: Int, within window: Int) -> Int? {
+        var k = t - 1
+        while k >= max(0, t - window) {
+            if Self.secretKeywords.matches(endingAt: k, in: input.tokens) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The value at token `t` is introduced: the word before it is is/was/to/be, or a colon or bracket precedes it.
+    private func introducesValue(_ input: ScanInput, _ t: Int) -> Bool {
+        guard t >= 1 else { return false }
+        let gap = input.bytes[input.tokens[t - 1].end..<input.tokens[t].start]
+        if gap.contains(UInt8(ascii: ":")) || gap.contains(UInt8(ascii: "(")) || gap.contains(UInt8(ascii: "\"")) { return true }
+        return Self.introducers.contains(input.tokens[t - 1].hash)
+    }
+
+    static let introducers: Set<UInt64> = Set(["is", "was", "to", "be", "s", "again"].map { WordHash.of($0) })
+
     /// Only `:`, `=`, `is`, `was` or spaces between the keyword and the value: "password: hunter22", not "password
     /// reset link".
     private func separatedByAssignment(_ input: ScanInput, _ valueToken: Int, valueHasDigit: Bool) -> Bool {
@@ -106,7 +151,8 @@ struct CredentialDetector: Detector {
         var steps = 0
         while t >= 0, steps < 3 {
             let tok = input.tokens[t]
-            if Self.secretKeywords.matches(endingAt: t, in: input.tokens) || Self.keyKeywords.matches(endingAt: t, in: input.tokens) {
+            if Self.secretKeywords.matches(endingAt: t, in: input.tokens) || Self.keyKeywords.matches(endingAt: t, in: input.tokens)
+                || Self.weakSecretKeywords.matches(endingAt: t, in: input.tokens) {
                 let gap = input.bytes[tok.end..<input.tokens[min(t + 1, input.tokens.count - 1)].start]
                 return gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
                     && (gap.contains(UInt8(ascii: ":")) || gap.contains(UInt8(ascii: "=")) || steps > 0 || valueHasDigit

@@ -5,6 +5,8 @@
 struct DateDetector: Detector {
     static let birthKeywords = KeywordSet(["dob", "d o b", "date of birth", "birth date", "birthdate", "born", "born on",
                                            "birthday", "bday", "b day", "date of birth is", "birth"])
+    /// "23/02/1972 is my birthday", "1/5/80 (DOB)".
+    static let birthAfter = KeywordSet(["birthday", "my birthday", "dob", "date of birth", "birthdate", "bday"])
     static let months: [UInt64: Int] = {
         var m: [UInt64: Int] = [:]
         let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -27,7 +29,9 @@ struct DateDetector: Detector {
         // Birth context turns dates into dates of birth.
         for k in before..<out.count {
             let t = input.token(at: out[k].range.lowerBound)
-            if Self.birthKeywords.occursInSentence(before: t, within: 6, in: input.tokens, bytes: input.bytes) {
+            let endToken = input.token(at: out[k].range.upperBound - 1)
+            if Self.birthKeywords.occursInSentence(before: t, within: 6, in: input.tokens, bytes: input.bytes)
+                || Self.birthAfter.occurs(after: endToken, within: 3, in: input.tokens) {
                 out[k].type = .dateOfBirth
                 out[k].score = max(out[k].score, 0.95)
                 out[k].detector = "date-of-birth"

@@ -5,6 +5,9 @@ struct FinancialDetector: Detector {
                                              "transit number", "routing #", "aba number", "wire routing", "ach routing", "ach",
                                              "wire", "direct deposit", "autopay", "credit union", "bank", "checking", "instead of"])
 
+    /// "Is 270868140 the right routing number?": the keyword after the number.
+    static let routingAfter = KeywordSet(["routing", "routing number", "aba", "rtn", "routing transit"])
+
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         iban(input, &out)
         routing(input, &out)
@@ -45,7 +48,8 @@ struct FinancialDetector: Detector {
     private func routing(_ input: ScanInput, _ out: inout [Candidate]) {
         for (t, tok) in input.tokens.enumerated() where tok.length == 9 && tok.isAllDigits {
             let d = input.bytes[tok.start..<tok.end]
-            guard Checks.aba(d), Self.routingKeywords.occurs(before: t, within: 8, in: input.tokens) else { continue }
+            guard Checks.aba(d), Self.routingKeywords.occurs(before: t, within: 8, in: input.tokens)
+                || Self.routingAfter.occurs(after: t, within: 4, in: input.tokens) else { continue }
             out.append(Candidate(type: .abaRouting, range: tok.start..<tok.end, score: 0.95, detector: "aba-routing"))
         }
     }

@@ -32,6 +32,7 @@ struct NameDetector: Detector {
                                     "brother", "sister", "son", "daughter", "wife", "husband", "partner", "fiance", "fiancee"])
     /// Weak phrases that address a person directly: unknown capitalized words after them count as names.
     static let addressing = KeywordSet(["hi", "hello", "hey", "thanks", "thank you", "thx", "ty", "ask", "tell", "told", "ping",
+                                        "gracias", "merci", "danke", "obrigado", "obrigada", "hola", "bonjour", "hallo", "ciao",
                                         "cc", "love", "bye", "congrats", "welcome", "sorry", "dear", "xoxo", "cheers", "yo",
                                         "neighbor", "neighbour", "colleague", "coworker", "roommate", "friend", "cousin", "aunt",
                                         "uncle", "brother", "sister", "boss", "manager"])
@@ -42,10 +43,20 @@ struct NameDetector: Detector {
                                   "grandma", "grandpa", "mom", "dad", "nephew", "niece", "neighbor", "roommate", "coworker"])
 
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
+        var detector = self
+        detector.addressEnds = Set(out.filter { $0.type == .streetAddress }.map(\.range.upperBound))
+        detector.run(input, &out)
+    }
+
+    /// Where street addresses found earlier end (for "Dr." as a street suffix).
+    var addressEnds: Set<Int> = []
+
+    private func run(_ input: ScanInput, _ out: inout [Candidate]) {
         let tokens = input.tokens
         var t = 0
         while t < tokens.count {
-            if let (start, end, score, detector) = matchInitial(input, t) ?? match(input, t).map({ (t, $0.0, $0.1, $0.2) }) {
+            if let (start, end, score, detector) = matchInitial(input, t) ?? match(input, t).map({ (t, $0.0, $0.1, $0.2) })
+                ?? matchSignOff(input, t) ?? matchPossessive(input, t) {
                 out.append(Candidate(type: .person, range: tokens[start].start..<tokens[end].end, score: score, detector: detector))
                 t = end + 1
                 // "Venkatesh & Thandiwe", "Agnieszka and Kwame": a second name joined to the first.
@@ -55,7 +66,7 @@ struct NameDetector: Detector {
                     if next < tokens.count, next > end, isNameCased(input, tokens[next]), !isCommon(tokens[next]), !Self.brands.contains(tokens[next].hash),
                        tokens[next].start - tokens[end].end <= 6 {
                         let last = extendLoose(input, next)
-                        out.append(Candidate(type: .person, range: tokens[next].start..<tokens[last].end, score: score - 0.1, detector: detector))
+                        out.append(Candidate(type: .person, range: tokens[next].start..<tokens[last].end, score: max(score - 0.1, 0.6), detector: detector))
                         t = last + 1
                     }
                 }
@@ -70,6 +81,54 @@ struct NameDetector: Detector {
     /// A name starts with a letter: ASCII, or a two- or three-byte UTF-8 letter — not an emoji (four-byte) or a symbol
     /// or punctuation from U+2000–U+2FFF (lead byte 0xE2).
     static func canStartName(_ lead: UInt8) -> Bool { lead < 0x80 || (lead >= 0xC3 && lead < 0xF0 && lead != 0xE2) }
+
+    /// "Don't", "Won't": a word followed by 't.
+    private func isContraction(_ input: ScanInput, _ t: Int) -> Bool {
+        let b = input.bytes
+        let end = input.tokens[t].end
+        if end + 1 < b.count, b[end] == UInt8(ascii: "'"), b[end + 1] | 0x20 == UInt8(ascii: "t") { return true }
+        if end + 3 < b.count, b[end] == 0xE2, b[end + 1] == 0x80, b[end + 2] == 0x99, b[end + 3] | 0x20 == UInt8(ascii: "t") { return true }
+        return false
+    }
+
+    /// A message that ends with "- zawadi wanjiku" or "— Niamh": one to three name-like words after a dash at the end.
+    private func matchSignOff(_ input: ScanInput, _ t: Int) -> (Int, Int, Double, String)? {
+        let tokens = input.tokens
+        let b = input.bytes
+        guard t >= 1 || tokens[t].start > 0 else { return nil }
+        let before = b[(t >= 1 ? tokens[t - 1].end : 0)..<tokens[t].start]
+        // " - name" or " — name": the dash stands apart from the word before it (not "3-pack").
+        guard before.first == 0x20 || t == 0, before.contains(UInt8(ascii: "-")) || before.contains(0xE2) else { return nil }
+        var end = t
+        while end + 1 < tokens.count, end - t < 2, joined(input, end, end + 1, allowPunctuation: false) { end += 1 }
+        // Nothing but punctuation, spaces or emoji after.
+        guard b[tokens[end].end...].allSatisfy({ !ByteClass.isASCIILetter($0) && !ByteClass.isDigit($0) }) else { return nil }
+        for k in t...end {
+            let tok = tokens[k]
+            guard tok.isAllLetters, tok.length >= 2, Self.canStartName(b[tok.start]), !isCommon(tok), !Self.functionWords.contains(tok.hash),
+                  !Self.brands.contains(tok.hash), isNameCased(input, tok) || tok.isAllLower || tok.isAllUpper else { return nil }
+        }
+        return (t, end, 0.6, "name-sign-off")
+    }
+
+    /// "Loïc's address", "Aiyana's partner": a name-cased word owning something only people have.
+    private func matchPossessive(_ input: ScanInput, _ t: Int) -> (Int, Int, Double, String)? {
+        let tokens = input.tokens
+        let b = input.bytes
+        let tok = tokens[t]
+        guard tok.isAllLetters, tok.length >= 2, isNameCased(input, tok), !isCommon(tok), !Self.brands.contains(tok.hash), t + 2 < tokens.count else { return nil }
+        let gap = b[tok.end..<tokens[t + 1].start]
+        guard gap.elementsEqual([UInt8(ascii: "'")]) || gap.elementsEqual([0xE2, 0x80, 0x99]), tokens[t + 1].hash == Self.sHash,
+              Self.personal.contains(tokens[t + 2].hash) else { return nil }
+        return (t, t, 0.7, "name-possessive")
+    }
+
+    static let sHash = WordHash.of("s")
+    static let personal: Set<UInt64> = Set(["address", "partner", "phone", "number", "email", "mom", "dad", "mother", "father",
+                                            "wife", "husband", "son", "daughter", "birthday", "account", "office", "car", "house",
+                                            "place", "apartment", "card", "ssn", "dob", "insurance", "prescription", "rx", "chart",
+                                            "meds", "appointment", "room", "baby", "kids", "brother", "sister", "boyfriend",
+                                            "girlfriend", "cell", "mobile", "whatsapp", "id", "license", "passport"].map { WordHash.of($0) })
 
     static let conjunctions: Set<UInt64> = Set(["and", "y", "et", "und"].map { WordHash.of($0) })
 
@@ -204,19 +263,29 @@ struct NameDetector: Detector {
                                           "dhl", "walmart", "target", "costco", "cvs", "walgreens", "medicare", "medicaid", "aetna",
                                           "cigna", "humana", "kaiser", "tiktok", "instagram", "facebook", "whatsapp", "gmail",
                                           "outlook", "iphone", "android", "samsung", "netflix", "spotify", "team", "support",
-                                          "billing", "admin", "ok", "okay", "thanks", "pls", "please", "everyone", "all", "guys"].map { WordHash.of($0) })
+                                          "billing", "admin", "ok", "okay", "thanks", "pls", "please", "everyone", "all", "guys",
+                                          "fargo", "pepper", "coke", "pepsi", "sprite", "diet", "general", "center", "centre",
+                                          "canada", "mexico", "hospital", "clinic", "pharmacy", "university", "college", "school",
+                                          "airlines", "airways", "bank", "insurance", "mi", "mis", "su", "les",
+                                          "nana", "sandy", "penny"].map { WordHash.of($0) })
 
     /// Phrases that can only be followed by a name ("my name is", "name on the card is").
     static let naming = KeywordSet(["my name is", "name is", "name", "names", "full name", "legal name", "patient name",
                                     "first name", "last name", "surname", "name on it is", "name on the card is", "name on card",
                                     "my name s", "name s", "cardholder name", "account name", "insured name", "pt name",
-                                    "recipient", "ship to", "bill to", "deliver to", "attn", "attention", "c o"])
+                                    "recipient", "bill to", "attn", "attention", "c o", "soy", "me llamo", "mi nombre es",
+                                    "je m appelle", "je suis", "ich bin", "mein name ist", "meu nome e", "sou", "under the name",
+                                    "in the name of", "booked under", "reservation under", "is under", "under", "practitioner",
+                                    "prescriber", "pickup adult", "child", "parent", "emergency contact", "contact name",
+                                    "should be", "spelled", "signed by"])
     /// Relationship nouns: "my son Will", "my brother Chase" — a capitalized word after them is a name even when it is
     /// also a common word.
     static let relations: Set<UInt64> = Set(["son", "daughter", "brother", "sister", "mom", "dad", "mother", "father", "wife",
                                              "husband", "friend", "grandson", "granddaughter", "nephew", "niece", "cousin",
                                              "aunt", "uncle", "partner", "boss", "boyfriend", "girlfriend", "fiance", "fiancee",
-                                             "coworker", "colleague", "roommate", "neighbor", "neighbour", "baby", "kid", "child"].map { WordHash.of($0) })
+                                             "coworker", "colleague", "roommate", "neighbor", "neighbour", "baby", "kid", "child",
+                                             "grandma", "grandpa", "granny", "granddma", "abuela", "abuelo", "bisabuela", "bisabuelo",
+                                             "mama", "papa", "tia", "tio", "mamie", "papi", "oma", "opa", "nonna", "nonno", "auntie"].map { WordHash.of($0) })
 
     /// The token, after a strong introducing phrase, can start a name.
     private func startsAfterStrong(_ input: ScanInput, _ t: Int, surnameNext: Bool) -> Bool {
@@ -225,8 +294,9 @@ struct NameDetector: Detector {
         // After a naming phrase a name-cased or upper-case word that is not a common word is the name; a lower-case
         // one must be in the gazetteers ("name is misspelled" is not a name).
         if Self.naming.matches(endingAt: t - 1, in: input.tokens) {
-            if isNameCased(input, tok) || tok.isAllUpper { return !isCommon(tok) || isFirst(tok) || isSurname(tok) || surnameNext }
-            return (isFirst(tok) || isSurname(tok) || surnameNext) && !isCommon(tok)
+            if isNameCased(input, tok) { return !isCommon(tok) || isFirst(tok) || surnameNext }
+            if tok.isAllUpper { return !isCommon(tok) && tok.length >= 3 }
+            return (isFirst(tok) || surnameNext) && !isCommon(tok)
         }
         // After a relationship noun a capitalized word is a name even if it is also a word ("my son Will").
         if Self.relations.contains(input.tokens[t - 1].hash), isNameCased(input, tok) { return true }
@@ -256,17 +326,19 @@ struct NameDetector: Detector {
     private func match(_ input: ScanInput, _ t: Int) -> (Int, Double, String)? {
         let tokens = input.tokens
         let tok = tokens[t]
-        guard tok.isAllLetters, tok.length >= 2, Self.canStartName(input.bytes[tok.start]) else { return nil }
+        guard tok.isAllLetters, tok.length >= 2, Self.canStartName(input.bytes[tok.start]), !isContraction(input, t), !Self.brands.contains(tok.hash) else { return nil }
         let function = Self.functionWords.contains(tok.hash)
         // 1. Honorific. Abbreviated ones (Dr., Mrs) take any word after them, even a lower-case or common one
         //    ("dr. rose"); spelled-out ones (nurse, doctor) need a name-cased word. An upper-case honorific in an
         //    upper-case message needs a census name after it ("MISS KEY=…" is not a name).
-        if t >= 1, !function, Self.honorifics.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: true, allowSentenceEnd: true) {
+        // "…Riverbend Dr. How do I…": an honorific-looking word inside a street address is a street suffix.
+        let honorificInAddress = t >= 1 && addressEnds.contains(tokens[t - 1].end)
+        if t >= 1, !function, !honorificInAddress, Self.honorifics.contains(tokens[t - 1].hash), joined(input, t - 1, t, allowPunctuation: true, allowSentenceEnd: true) {
             let honorific = tokens[t - 1]
             let abbreviation = Self.abbreviatedHonorifics.contains(honorific.hash)
             let nameCased = isNameCased(input, tok) && (!isCommon(tok) || isSurname(tok) || abbreviation)
             let upper = tok.isAllUpper && (isSurname(tok) || isFirst(tok))
-            let lower = tok.isAllLower && abbreviation && (isSurname(tok) || isFirst(tok))
+            let lower = tok.isAllLower && abbreviation && ((isSurname(tok) && !isCommon(tok)) || isFirst(tok))
             if honorific.isAllUpper ? upper : (nameCased || upper || lower) {
                 return (extendLoose(input, t), 0.9, "name-honorific")
             }

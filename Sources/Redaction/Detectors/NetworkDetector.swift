@@ -1,6 +1,9 @@
 /// IPv4 (dotted quad, octets ≤ 255, not part of a longer dotted number such as a version string), IPv6 (every RFC
 /// 4291 text form, validated) and MAC addresses (colon, hyphen or Cisco dotted form).
 struct NetworkDetector: Detector {
+    static let versionKeywords = KeywordSet(["version", "firmware", "build", "release", "ver", "ios", "android", "patch",
+                                             "app version", "firmware is", "version is", "upgrade to", "updated to", "update to"])
+
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         let b = input.bytes
         var i = 0
@@ -17,7 +20,7 @@ struct NetworkDetector: Detector {
             }
             if ByteClass.isDigit(c) {
                 let v4 = NetworkChecks.ipv4Length(b, i)
-                if v4 > 0, isEnd(b, i + v4, allowDot: false), i == 0 || (b[i - 1] != UInt8(ascii: "v") && b[i - 1] != UInt8(ascii: "V")) {
+                if v4 > 0, isEnd(b, i + v4, allowDot: false) || isPort(b, i + v4), i == 0 || (b[i - 1] != UInt8(ascii: "v") && b[i - 1] != UInt8(ascii: "V")) {
                     var end = i + v4
                     // CIDR suffix.
                     if end + 1 < n, b[end] == UInt8(ascii: "/"), ByteClass.isDigit(b[end + 1]) {
@@ -25,6 +28,8 @@ struct NetworkDetector: Detector {
                         while p < n, ByteClass.isDigit(b[p]), p - end <= 2 { p += 1 }
                         if Checks.number(b[(end + 1)..<p]) <= 32, p - end <= 3 { end = p }
                     }
+                    // "firmware is 2.4.10.3": a version, not an address.
+                    if Self.versionKeywords.occursInSentence(before: input.token(at: i), within: 3, in: input.tokens, bytes: b) { i = end; continue }
                     out.append(Candidate(type: .ipAddress, range: i..<end, score: 0.9, detector: "ipv4"))
                     i = end; continue
                 }
@@ -50,6 +55,14 @@ struct NetworkDetector: Detector {
             i += 1
             while i < n, ByteClass.isAlphanumeric(b[i]) { i += 1 }
         }
+    }
+
+    /// A port after an IPv4 address: `:5432` and then nothing address-like.
+    private func isPort(_ b: [UInt8], _ i: Int) -> Bool {
+        guard i + 1 < b.count, b[i] == UInt8(ascii: ":"), ByteClass.isDigit(b[i + 1]) else { return false }
+        var p = i + 1
+        while p < b.count, ByteClass.isDigit(b[p]), p - i <= 5 { p += 1 }
+        return p - i <= 6 && (p >= b.count || !(ByteClass.isAlphanumeric(b[p]) || b[p] == UInt8(ascii: ":") || b[p] == UInt8(ascii: ".")))
     }
 
     /// Nothing address-like continues at `i`.

@@ -14,6 +14,11 @@ struct PhoneDetector: Detector {
                                       "callback number", "home number", "work number", "cell number", "mobile number", "contact",
                                       "dial", "landline", "ph", "mob", "cell no", "phone no", "number is"])
 
+    /// Numbers that name something else: "part number is 572-706-1939", "Pedido 9309794288".
+    static let otherNumbers = KeywordSet(["part number", "part", "model", "model number", "sku", "order", "order number",
+                                          "pedido", "commande", "bestellung", "item", "invoice", "tracking", "ticket", "case",
+                                          "confirmation", "booking", "reservation", "serial", "isbn", "upc", "asset tag"])
+
     func detect(_ input: ScanInput, _ out: inout [Candidate]) {
         guard let chains = input.chains else { return }
         let groups = chains.groups
@@ -22,6 +27,10 @@ struct PhoneDetector: Detector {
         while i < groups.count {
             let g = groups[i]
             if input.letterBefore(g) { i += 1; continue }
+            if g.start == 0 || input.byte(before: g.start) != UInt8(ascii: "+"),
+               Self.otherNumbers.occurs(before: input.token(at: g.start), within: 3, in: input.tokens), !hasKeyword(input, g.start) {
+                i = g.chainEnd; continue
+            }
             if let end = international(input, chains, i, &digits, &out)
                 ?? northAmerican(input, chains, i, &digits, &out)
                 ?? national(input, chains, i, &digits, &out) {
@@ -87,6 +96,16 @@ struct PhoneDetector: Detector {
             let score = hasKeyword(input, start) ? 0.85 : 0.5
             out.append(Candidate(type: .phone, range: start..<area.end, score: score, detector: "phone-nanp"))
             return k
+        }
+        // "206-6695153": area code, then the seven-digit number in one group.
+        if area.length == 3, k + 1 < area.chainEnd, groups[k + 1].length == 7, !input.letterAfter(groups[k + 1]), phoneGap(input, chains, k),
+           k + 2 >= area.chainEnd || !phoneGap(input, chains, k + 1) {
+            input.collectDigits(chains, k, k + 1, into: &digits)
+            if PhoneNumberValidator.isNANP(digits[...]) {
+                if input.byte(before: area.start) == UInt8(ascii: "(") && k == i { start = area.start - 1 }
+                out.append(Candidate(type: .phone, range: start..<groups[k + 1].end, score: hasKeyword(input, start) ? 0.9 : 0.8, detector: "phone-nanp"))
+                return k + 1
+            }
         }
         guard area.length == 3, k + 2 < area.chainEnd else { return nil }
         let exchange = groups[k + 1], line = groups[k + 2]
