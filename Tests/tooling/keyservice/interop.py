@@ -55,7 +55,8 @@ def scenario_hvac_transit(binary):
     # Encrypt, decrypt, rewrap; single and batch; context and associated data.
     version_one = {}
     for name in ["k-aes256-gcm96", "k-chacha20-poly1305", "k-aes128", "k-rsa-2048"]:
-        plaintext = os.urandom(random.randint(0, 200))
+        # RSA-2048 with OAEP-SHA-256 holds at most 190 bytes (Vault refuses more, and so do we).
+        plaintext = os.urandom(random.randint(0, 190 if "rsa" in name else 200))
         ciphertext = transit.encrypt_data(name=name, plaintext=b64(plaintext))["data"]["ciphertext"]
         version_one[name] = ciphertext
         check(unb64(transit.decrypt_data(name=name, ciphertext=ciphertext)["data"]["plaintext"]) == plaintext, f"decrypt {name}")
