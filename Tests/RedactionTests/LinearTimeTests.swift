@@ -31,9 +31,15 @@ struct LinearTimeTests {
         ("zero-width joined digits", "4\u{200B}"),
     ]
 
+    /// Scanning time; quick scans are repeated and the fastest kept, so other suites running in parallel add less noise.
     static func seconds(_ scanner: PIIScanner, _ text: String) -> Double {
-        let c = ContinuousClock().measure { _ = scanner.scan(text) }.components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let c = ContinuousClock().measure { _ = scanner.scan(text) }.components
+            best = min(best, Double(c.seconds) + Double(c.attoseconds) / 1e18)
+            if best > 0.5 { break }
+        }
+        return best
     }
 
     @Test("1 MiB pathological strings scan in time proportional to their length (256 KiB vs 1 MiB)", arguments: shapes)
@@ -42,7 +48,8 @@ struct LinearTimeTests {
         let small = Self.seconds(scanner, Self.build(unit, bytes: 256 << 10))
         let large = Self.seconds(scanner, Self.build(unit, bytes: 1 << 20))
         print("linear time: \(name): 256 KiB \(String(format: "%.3f", small)) s, 1 MiB \(String(format: "%.3f", large)) s")
-        #expect(large < max(small, 0.02) * 7, "\(name): 1 MiB took \(large) s, 256 KiB \(small) s")
+        // Linear is ~4x; quadratic would be 16x. The 50 ms floor keeps scheduler noise on tiny timings from failing it.
+        #expect(large < max(small, 0.05) * 7, "\(name): 1 MiB took \(large) s, 256 KiB \(small) s")
         #expect(large < 20, "\(name): 1 MiB took \(large) s")
     }
 
@@ -60,7 +67,7 @@ struct LinearTimeTests {
             return Double(c.seconds) + Double(c.attoseconds) / 1e18
         }
         let small = try time(2_500), large = try time(10_000)
-        #expect(large < max(small, 0.02) * 7, "10,000 took \(large) s, 2,500 \(small) s")
+        #expect(large < max(small, 0.05) * 7, "10,000 took \(large) s, 2,500 \(small) s")
     }
 
     @Test("Custom rule patterns stay linear too")
@@ -70,6 +77,6 @@ struct LinearTimeTests {
         let scanner = PIIScanner(policy: policy)
         let small = Self.seconds(scanner, Self.build("1", bytes: 64 << 10))
         let large = Self.seconds(scanner, Self.build("1", bytes: 256 << 10))
-        #expect(large < max(small, 0.02) * 7, "256 KiB took \(large) s, 64 KiB \(small) s")
+        #expect(large < max(small, 0.05) * 7, "256 KiB took \(large) s, 64 KiB \(small) s")
     }
 }
