@@ -218,12 +218,12 @@ let package = Package(
         ),
         .testTarget(
             name: "EnvelopeTests",
-            dependencies: ["Envelope", "EnvelopeTransit", "CryptoPrimitives", "keyserviced", "chatsec"],
+            dependencies: ["Envelope", "EnvelopeTransit", "CryptoPrimitives", "ProcessTestSupport", "keyserviced", "chatsec"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RedactionTests",
-            dependencies: ["Redaction", "CryptoPrimitives", "chatsec"],
+            dependencies: ["Redaction", "CryptoPrimitives", "ProcessTestSupport", "chatsec"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -246,6 +246,11 @@ let package = Package(
         .testTarget(
             name: "KeyServicePostgresTests",
             dependencies: ["KeyServicePostgres", "KeyService", "StrictJSON", "PostgresSupport", "PostgresTestSupport", "CryptoPrimitives"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProcessTestSupport",
+            path: "Tests/ProcessTestSupport",
             swiftSettings: strictSettings
         ),
         .target(

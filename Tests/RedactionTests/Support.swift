@@ -1,18 +1,12 @@
 import Foundation
+import ProcessTestSupport
 import Redaction
 
 /// Shared helpers: the interop Python, the chatsec binary, subprocesses.
 enum RedactionSupport {
-    struct Missing: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "missing: \(what)" }
-    }
+    typealias Missing = TestProcess.Missing
 
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static var packageRoot: URL { TestProcess.packageRoot }
 
     /// The Python of the redaction venv (`.venv/redaction`, prepared by Tests/tooling/run-tests).
     static func python() throws -> String {
@@ -26,38 +20,12 @@ enum RedactionSupport {
         packageRoot.appendingPathComponent("Tests/tooling/redaction/\(name)").path
     }
 
-    static func binary(_ name: String) throws -> String {
-        var candidates: [URL] = []
-        if let directory = ProcessInfo.processInfo.environment["CHATSEC_BIN_DIR"] { candidates.append(URL(fileURLWithPath: directory)) }
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in candidates {
-            let path = directory.appendingPathComponent(name).path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw Missing(what: "\(name) (build it with `swift build --build-tests`)")
-    }
+    static func binary(_ name: String) throws -> String { try TestProcess.binary(name) }
 
-    /// Runs a program; returns status, standard output and standard error.
+    /// Runs a program; returns status, standard output and standard error (as text).
     static func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: Data, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        let errorCollector = OutputCollector(errors.fileHandleForReading)
-        if let input {
-            Thread.detachNewThread {
-                stdin.fileHandleForWriting.write(input)
-                try? stdin.fileHandleForWriting.close()
-            }
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: errorCollector.data(), as: UTF8.self))
+        let result = try TestProcess.run(executable, arguments, input: input)
+        return (result.status, result.output, String(decoding: result.error, as: UTF8.self))
     }
 
     /// The scanned text of a finding (tests only).
@@ -76,25 +44,5 @@ enum RedactionSupport {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-    }
-}
-
-/// Reads a pipe to its end on its own thread.
-final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            let all = handle.readDataToEndOfFile()
-            lock.withLock { collected = all }
-            done.signal()
-        }
-    }
-
-    func data() -> Data {
-        done.wait()
-        return lock.withLock { collected }
     }
 }

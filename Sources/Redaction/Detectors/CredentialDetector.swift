@@ -61,8 +61,7 @@ struct CredentialDetector: Detector {
                 if Self.secretKeywords.contains(word: h) || Self.assignmentKeys.contains(h) {
                     var end = eq + 1
                     while end < n, end - i < 160, !ByteClass.isSpace(b[end]), b[end] != UInt8(ascii: "&"), b[end] != UInt8(ascii: ";") { end += 1 }
-                    while end > eq + 1, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
-                                         UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
+                    end = Self.trimmingSentencePunctuation(b, from: eq + 1, to: end)
                     let value = b[(eq + 1)..<end]
                     let passwordLike = Self.secretKeywords.contains(word: h)
                     if end > eq + 1, passwordLike || value.contains(where: ByteClass.isDigit) || value.count >= 16 {
@@ -82,8 +81,7 @@ struct CredentialDetector: Detector {
             if Self.secretKeywords.occurs(before: t, within: 3, in: input.tokens), runEnd - i >= 4, word.count <= 128,
                separatedByAssignment(input, t, valueHasDigit: b[i..<runEnd].contains(where: ByteClass.isDigit)) {
                 var end = runEnd
-                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"),
-                                UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(b[end - 1]) { end -= 1 }
+                end = Self.trimmingSentencePunctuation(b, from: e, to: end)
                 out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.85, detector: "secret-keyword"))
                 j = max(j, end)
                 continue
@@ -94,8 +92,7 @@ struct CredentialDetector: Detector {
             if valueHasDigit, runEnd - i >= 4, Self.weakSecretKeywords.occurs(before: t, within: 3, in: input.tokens),
                separatedByAssignment(input, t, valueHasDigit: true) || introducesValue(input, t) || Self.weakSecretKeywords.matches(endingAt: t - 1, in: input.tokens) {
                 var end = runEnd
-                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""),
-                                UInt8(ascii: "'"), UInt8(ascii: "?")].contains(b[end - 1]) { end -= 1 }
+                end = Self.trimmingSentencePunctuation(b, from: e, to: end)
                 out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.75, detector: "secret-keyword"))
                 j = max(j, end)
                 continue
@@ -103,8 +100,7 @@ struct CredentialDetector: Detector {
             if runEnd - i >= 4, valueHasDigit, let k = secretKeyword(input, before: t, within: 7),
                (k + 1..<t).allSatisfy({ input.tokens[$0].digitCount == 0 }), introducesValue(input, t) {
                 var end = runEnd
-                while end > e, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""),
-                                UInt8(ascii: "'"), UInt8(ascii: "?")].contains(b[end - 1]) { end -= 1 }
+                end = Self.trimmingSentencePunctuation(b, from: e, to: end)
                 out.append(Candidate(type: .credential, range: i..<max(e, end), score: 0.75, detector: "secret-keyword"))
                 j = max(j, end)
                 continue
@@ -120,6 +116,15 @@ struct CredentialDetector: Detector {
                 out.append(Candidate(type: .credential, range: i..<e, score: 0.6, detector: "high-entropy"))
             }
         }
+    }
+
+    /// `to`, moved back over sentence punctuation that ends a value ("…is Hunter22." → "Hunter22"), never before `from`.
+    /// `!` stays: it belongs to passwords far more often than it ends the sentence.
+    static func trimmingSentencePunctuation(_ b: [UInt8], from: Int, to: Int) -> Int {
+        var end = to
+        while end > from, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "\""),
+                           UInt8(ascii: "'"), UInt8(ascii: "?")].contains(b[end - 1]) { end -= 1 }
+        return end
     }
 
     /// The index of the token where a secret keyword ends within `window` tokens before `t`.
