@@ -63,6 +63,17 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Not a benchmark-plugin target: interleaved (paired) timing of envelope messages and raw AES-256-GCM, so
+        // the ratios report.py checks against the target are not skewed by this VM's drift between benchmarks.
+        .executableTarget(
+            name: "EnvelopeRatio",
+            dependencies: [
+                .product(name: "CryptoPrimitives", package: parentPackage),
+                .product(name: "Envelope", package: parentPackage),
+            ],
+            path: "Tools/EnvelopeRatio",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "KeyServiceBench",
             dependencies: [

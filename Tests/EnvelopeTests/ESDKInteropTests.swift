@@ -34,6 +34,11 @@ import Testing
                 }
             }
         }
+        // Our default frame length (64 KiB): below, exactly at, and across several frames, both suites.
+        for (index, length) in [65_535, 65_536, 200_001].enumerated() {
+            cases.append(Case(id: "default-frame-\(length)", keyring: "aes", suite: suites[index % 2], frame: EncryptionOptions.defaultFrameLength,
+                              plaintextLength: length, context: unicodeContext))
+        }
         // Every RSA padding, and multi-keyrings in both orders.
         for (index, keyring) in ["rsa-pkcs1", "rsa-oaep-sha1", "rsa-oaep-sha256", "rsa-oaep-sha384", "rsa-oaep-sha512", "multi:aes+rsa-oaep-sha256", "multi:rsa-oaep-sha1+aes"].enumerated() {
             cases.append(Case(id: "k\(index)", keyring: keyring, suite: suites[index % 2], frame: 4096, plaintextLength: 5000 + index, context: unicodeContext))

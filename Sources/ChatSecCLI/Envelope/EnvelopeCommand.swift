@@ -186,8 +186,8 @@ struct EnvelopeEncrypt: AsyncParsableCommand {
     var context: [String] = []
     @Option(name: .customLong("suite"), help: "0x0578 (committing, signed; default) or 0x0478 (committing).")
     var suite = "0x0578"
-    @Option(name: .customLong("frame-length"), help: "Frame length in bytes (default 4096).")
-    var frameLength: UInt32 = 4096
+    @Option(name: .customLong("frame-length"), help: "Frame length in bytes (default 65536; the AWS Encryption CLI uses 4096, any length decrypts anywhere).")
+    var frameLength: UInt32 = EncryptionOptions.defaultFrameLength
 
     func run() async throws {
         try await runEnvelope {

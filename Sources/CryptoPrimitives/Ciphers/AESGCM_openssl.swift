@@ -31,11 +31,12 @@ extension AES {
             let context = try prepare(key: key, nonce: nonce, encrypting: true)
             try addAAD(context, aad)
             let ciphertext = try plaintext.withUnsafeBytes { (input) throws -> [UInt8] in
-                var output = [UInt8](repeating: 0, count: input.count)
-                try output.withUnsafeMutableBytes { (out) throws in
-                    try update(context, input: input, output: out, failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
+                // Written in full by libcrypto: no zero-fill pass before it (on a throw the array is discarded).
+                try [UInt8](unsafeUninitializedCapacity: input.count) { buffer, initialized in
+                    try update(context, input: input, output: UnsafeMutableRawBufferPointer(buffer),
+                               failure: CryptoError(.libraryFailure, "AES-GCM encryption failed"))
+                    initialized = input.count
                 }
-                return output
             }
             var finalLength: Int32 = 0
             var scratch = [UInt8](repeating: 0, count: blockByteCount)

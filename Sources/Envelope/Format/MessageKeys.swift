@@ -29,6 +29,26 @@ enum MessageKeys {
     }
 
     /// The 32-byte key commitment (format 2).
+    /// The content key and key commitment of a committing suite from one HKDF extract (both share the data key as
+    /// input and the message id as salt; only the expand labels differ), so a message pays for one PRK, not two.
+    static func committedKeys(dataKey: SecretKey, suite: AlgorithmSuite, messageID: [UInt8]) throws -> (contentKey: SecretKey, commitment: [UInt8]) {
+        guard suite.keyDerivation == .hkdfSHA512Committing else {
+            return (try contentKey(dataKey: dataKey, suite: suite, messageID: messageID), [])
+        }
+        guard dataKey.byteCount == suite.keyByteCount else { throw EnvelopeError(.invalidMaterials, "data key length does not match the suite") }
+        var info: [UInt8] = []
+        info.appendUInt16(suite.rawValue)
+        info += deriveLabel
+        do {
+            let prk = HKDF<SHA512>.extract(inputKeyMaterial: dataKey, salt: messageID)
+            let key = SecretKey(bytes: try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: info, outputByteCount: suite.keyByteCount))
+            let commitment = try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: commitLabel, outputByteCount: 32).unprotectedCopy()
+            return (key, commitment)
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "content key derivation failed")
+        }
+    }
+
     static func commitment(dataKey: SecretKey, messageID: [UInt8]) throws -> [UInt8] {
         do {
             return try HKDF<SHA512>.deriveKey(inputKeyMaterial: dataKey, salt: messageID, info: commitLabel, outputByteCount: 32).unprotectedCopy()
@@ -39,6 +59,25 @@ enum MessageKeys {
 
     /// The header authentication tag: AES-GCM under the content key over no plaintext, with the serialized header
     /// as AAD and an all-zero IV.
+    static func headerTag(header: [UInt8], cipher: AES.GCM.KeyedContext) throws -> [UInt8] {
+        var tag = [UInt8](repeating: 0, count: AES.GCM.tagByteCount)
+        let iv = [UInt8](repeating: 0, count: AES.GCM.nonceByteCount)
+        do {
+            try iv.withUnsafeBytes { nonce in
+                try header.withUnsafeBytes { aad in
+                    try tag.withUnsafeMutableBytes { out in
+                        try cipher.seal(UnsafeRawBufferPointer(start: nil, count: 0), nonce: nonce, authenticating: aad,
+                                        ciphertext: UnsafeMutableRawBufferPointer(start: nil, count: 0), tag: out)
+                    }
+                }
+            }
+        } catch {
+            throw EnvelopeError(.invalidMaterials, "header authentication failed to compute")
+        }
+        return tag
+    }
+
+    /// The header tag under `contentKey` (a one-off cipher: for header rewrites).
     static func headerTag(header: [UInt8], contentKey: SecretKey) throws -> [UInt8] {
         do {
             return try AES.GCM.seal([UInt8](), key: contentKey, nonce: [UInt8](repeating: 0, count: 12), authenticating: header).tag
@@ -59,12 +98,16 @@ enum MessageKeys {
     /// Checks a parsed header against its data key: the key commitment (format 2, in constant time), then the
     /// header authentication (`auth`: IV ‖ tag in format 1, the tag in format 2). Returns the content key.
     static func authenticate(_ header: MessageHeader, auth: ArraySlice<UInt8>, dataKey: SecretKey) throws -> SecretKey {
+        let key: SecretKey
         if header.suite.isCommitting {
-            guard SecureMemory.constantTimeEquals(try commitment(dataKey: dataKey, messageID: header.messageID), header.commitment) else {
+            let derived = try committedKeys(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
+            guard SecureMemory.constantTimeEquals(derived.commitment, header.commitment) else {
                 throw EnvelopeError(.commitmentMismatch, "key commitment does not match the data key")
             }
+            key = derived.contentKey
+        } else {
+            key = try contentKey(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
         }
-        let key = try contentKey(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
         let iv: ArraySlice<UInt8> = header.version == 1 ? auth.prefix(12) : ArraySlice(repeating: 0, count: 12)
         try verifyHeaderTag(auth.suffix(16), iv: iv, header: header.serialized, contentKey: key)
         return key

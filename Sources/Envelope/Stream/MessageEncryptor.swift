@@ -24,6 +24,8 @@ public final class MessageEncryptor {
     private var sequenceNumber: UInt32 = 1
     private var hasher: MessageDigest.Hasher?
     private let signingKey: ECDSA.PrivateKey?
+    /// The AAD of regular frames, rewritten in place per frame (``BodyAAD/update(_:sequenceNumber:length:)``).
+    private var frameAAD: [UInt8]
     private var finished = false
     private var failed = false
 
@@ -43,6 +45,7 @@ public final class MessageEncryptor {
         hasher = built.hasher
         signingKey = materials.signingKey
         self.frameLength = Int(frameLength ?? 0)
+        frameAAD = BodyAAD.make(messageID: built.header.messageID, content: BodyAAD.frame, sequenceNumber: 0, length: 0)
         pending.reserveCapacity(Swift.min(self.frameLength, 1 << 20))
     }
 
@@ -63,16 +66,16 @@ public final class MessageEncryptor {
         do { messageID = try SecureRandom.bytes(count: suite.messageIDByteCount) } catch {
             throw EnvelopeError(.invalidMaterials, "message id generation failed")
         }
-        let contentKey = try MessageKeys.contentKey(dataKey: dataKey, suite: suite, messageID: messageID)
-        let commitment = try MessageKeys.commitment(dataKey: dataKey, messageID: messageID)
+        let (contentKey, commitment) = try MessageKeys.committedKeys(dataKey: dataKey, suite: suite, messageID: messageID)
         let header = try MessageHeader(suite: suite, messageID: messageID, encryptionContext: materials.encryptionContext,
                                        encryptedDataKeys: materials.encryptedDataKeys, contentType: contentType,
                                        frameLength: frameLength, commitment: commitment)
-        let bytes = header.serialized + (try MessageKeys.headerTag(header: header.serialized, contentKey: contentKey))
         let cipher: AES.GCM.KeyedContext
         do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: true) } catch {
             throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
         }
+        // The header tag comes from the content cipher itself (all-zero IV, which no frame uses: frame IVs count from 1).
+        let bytes = header.serialized + (try MessageKeys.headerTag(header: header.serialized, cipher: cipher))
         var hasher: MessageDigest.Hasher? = nil
         if let curve = suite.signingCurve {
             do {
@@ -234,15 +237,26 @@ public final class MessageEncryptor {
             FrameBytes.store(UInt32(plaintext.count), into: out, at: offset)
             offset += 4
         }
-        let aad = BodyAAD.make(messageID: header.messageID, content: final ? BodyAAD.finalFrame : BodyAAD.frame,
-                               sequenceNumber: sequenceNumber, length: UInt64(plaintext.count))
-        try aad.withUnsafeBytes { aadBytes in
-            try cipher.seal(plaintext, nonce: UnsafeRawBufferPointer(rebasing: out[ivStart..<ivStart + 12]), authenticating: aadBytes,
-                            ciphertext: UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + plaintext.count]),
-                            tag: UnsafeMutableRawBufferPointer(rebasing: out[offset + plaintext.count..<offset + plaintext.count + 16]))
+        let body = UnsafeMutableRawBufferPointer(rebasing: out[offset..<offset + plaintext.count + 16])
+        let iv = UnsafeRawBufferPointer(rebasing: out[ivStart..<ivStart + 12])
+        if final {
+            let aad = BodyAAD.make(messageID: header.messageID, content: BodyAAD.finalFrame, sequenceNumber: sequenceNumber,
+                                   length: UInt64(plaintext.count))
+            try aad.withUnsafeBytes { try sealFrameBody(plaintext, iv: iv, aad: $0, into: body) }
+        } else {
+            BodyAAD.update(&frameAAD, sequenceNumber: sequenceNumber, length: UInt64(plaintext.count))
+            try frameAAD.withUnsafeBytes { try sealFrameBody(plaintext, iv: iv, aad: $0, into: body) }
         }
         sequenceNumber &+= 1
         return offset + plaintext.count + 16
+    }
+
+    /// Ciphertext then tag into `body` (plaintext length + 16 bytes).
+    private func sealFrameBody(_ plaintext: UnsafeRawBufferPointer, iv: UnsafeRawBufferPointer, aad: UnsafeRawBufferPointer,
+                               into body: UnsafeMutableRawBufferPointer) throws {
+        try cipher.seal(plaintext, nonce: iv, authenticating: aad,
+                        ciphertext: UnsafeMutableRawBufferPointer(rebasing: body[0..<plaintext.count]),
+                        tag: UnsafeMutableRawBufferPointer(rebasing: body[plaintext.count...]))
     }
 
     static func mapped(_ error: any Error) -> EnvelopeError {
