@@ -156,7 +156,7 @@ def wrk(url, token, body, seconds, connections, threads):
     return rate, p99
 
 
-def keyservice_report(seconds=10, connections=16, threads=1):
+def keyservice_report(seconds=10, connections=16, threads=1, rounds=7, round_seconds=4):
     """Encrypt of 128 bytes with aes256-gcm96 over HTTP keep-alive, against the release daemon."""
     import base64
     import tempfile
@@ -182,9 +182,24 @@ def keyservice_report(seconds=10, connections=16, threads=1):
         plaintext = base64.b64encode(b"a" * 128).decode()
         single = json.dumps({"plaintext": plaintext})
         rows = []
-        noop_rate, noop_p99 = wrk(f"{base}/v1/sys/noop", token, single, seconds, connections, threads)
-        for items in (1, 100, 1000):
-            body = single if items == 1 else json.dumps({"batch_input": [{"plaintext": plaintext}] * items})
+        # The target ratio comes from paired rounds: the no-op route and single-item encrypt back to back, in
+        # alternating order, ratio taken within each round. Separate long runs on this 2-core VM drift by more than
+        # the difference being measured (no-op alone has ranged from 27k to 38k requests/s between runs).
+        ratios, noop_runs, single_runs = [], [], []
+        for round_index in range(rounds):
+            order = ("noop", "encrypt") if round_index % 2 == 0 else ("encrypt", "noop")
+            measured = {}
+            for route in order:
+                url = f"{base}/v1/sys/noop" if route == "noop" else f"{base}/v1/transit/encrypt/bench"
+                measured[route] = wrk(url, token, single, round_seconds, connections, threads)
+            noop_runs.append(measured["noop"])
+            single_runs.append(measured["encrypt"])
+            ratios.append(measured["encrypt"][0] / measured["noop"][0])
+        noop_rate = statistics.median(rate for rate, _ in noop_runs)
+        noop_p99 = statistics.median(p99 for _, p99 in noop_runs)
+        rows.append((1, statistics.median(rate for rate, _ in single_runs), statistics.median(p99 for _, p99 in single_runs)))
+        for items in (100, 1000):
+            body = json.dumps({"batch_input": [{"plaintext": plaintext}] * items})
             rate, p99 = wrk(f"{base}/v1/transit/encrypt/bench", token, body, seconds, connections, threads)
             rows.append((items, rate, p99))
     finally:
@@ -195,8 +210,12 @@ def keyservice_report(seconds=10, connections=16, threads=1):
     in_process = {1: medians["Transit encrypt in process (128 B, 1 item)"], 100: medians["Transit encrypt in process (128 B, batch of 100)"],
                   1000: medians["Transit encrypt in process (128 B, batch of 1000)"]}
     seal = medians["AES-256-GCM seal (128 B)"]
-    print(f"wrk: {threads} thread(s), {connections} keep-alive connections, {seconds} s per run; keyserviced release build, "
-          f"in-memory dev storage, {os.cpu_count()} cores shared by wrk and the daemon.")
+    print(f"wrk: {threads} thread(s), {connections} keep-alive connections; no-op and single-item encrypt in {rounds} paired rounds "
+          f"of {round_seconds} s each (medians below), batches {seconds} s each; keyserviced release build, in-memory dev storage, "
+          f"{os.cpu_count()} cores shared by wrk and the daemon.")
+    ratio_median = statistics.median(ratios)
+    print(f"Single item vs no-op, per round: {', '.join(f'{r:.2f}' for r in ratios)}; median {ratio_median:.2f} "
+          f"(target ≥ 0.7: {'met' if ratio_median >= 0.7 else 'NOT met'}).")
     print()
     print("| Request | Requests/s | Items/s | p99 | vs no-op route (requests/s) | vs in process (items/s) |")
     print("|---|---|---|---|---|---|")
@@ -204,8 +223,8 @@ def keyservice_report(seconds=10, connections=16, threads=1):
     for items, rate, p99 in rows:
         label = "encrypt, 1 item" if items == 1 else f"encrypt, batch of {items}"
         in_process_rate = 1e9 * items / in_process[items]
-        verdict = f" (target ≥ 0.7: {'met' if rate / noop_rate >= 0.7 else 'NOT met'})" if items == 1 else ""
-        print(f"| {label} | {rate:,.0f} | {rate * items:,.0f} | {p99:.2f} ms | {rate / noop_rate:.2f}{verdict} | {rate * items / in_process_rate:.2f} |")
+        versus = f"{ratio_median:.2f} (median of per-round ratios)" if items == 1 else f"{rate / noop_rate:.2f}"
+        print(f"| {label} | {rate:,.0f} | {rate * items:,.0f} | {p99:.2f} ms | {versus} | {rate * items / in_process_rate:.2f} |")
     print()
     print("| In process (KeyService.handle, one core) | Median | Items/s | vs AES-256-GCM seal alone |")
     print("|---|---|---|---|")

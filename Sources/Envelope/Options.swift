@@ -33,11 +33,13 @@ public struct EncryptionOptions: Sendable {
     /// non-framed body (only for whole plaintexts held in memory, up to 2³⁶ − 32 bytes).
     public var frameLength: UInt32? = Self.defaultFrameLength
 
-    /// 65,536 bytes. The AWS Encryption SDKs default to 4,096; any frame length decrypts in any ESDK, so this is a
-    /// throughput choice, not a format one. Each frame is one AES-GCM call, and libcrypto's fixed cost per call
-    /// (IV setup, AAD, tag) is a quarter of the work at 4 KiB but under 2% at 64 KiB (measured in
-    /// `Benchmarks/`, see `docs/envelope.md`). A streaming decryptor buffers at most one frame, so memory stays
-    /// small; plaintexts shorter than a frame (most chat messages) are one final frame either way.
+    /// 65,536 bytes. The AWS Encryption SDKs default to 4,096 but read 64 KiB frames like any other length (the
+    /// interop suite checks both directions), so this is a throughput choice, not a format one. Each frame is one
+    /// AES-GCM call, and libcrypto's fixed cost per call (IV setup, AAD, tag) is about a fifth of the work at
+    /// 4 KiB but under 2% at 64 KiB (measured in `Benchmarks/`, see `docs/envelope.md`). A streaming encryptor
+    /// holds at most one frame of plaintext, and a decryptor releases each frame once its tag verified; plaintexts
+    /// shorter than a frame (most chat messages) are one final frame either way. Frames longer than
+    /// ``DecryptionOptions/maximumFrameLength`` (16 MiB by default) are refused when decrypting.
     public static let defaultFrameLength: UInt32 = 65_536
 
     /// The defaults.

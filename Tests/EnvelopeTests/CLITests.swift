@@ -74,7 +74,7 @@ import Testing
     }
 
     /// 1 GiB through `encrypt` (standard input to a file) and `decrypt` (file to file) with the default signed suite
-    /// and 4 KiB frames; each process's peak resident memory (VmHWM) stays under 64 MiB.
+    /// and frame length (64 KiB); each process's peak resident memory (VmHWM) stays under 64 MiB.
     @Test func oneGibibyteStreamsInBoundedMemory() throws {
         let directory = try EnvelopeSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

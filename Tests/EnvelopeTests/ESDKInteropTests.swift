@@ -5,7 +5,7 @@ import Testing
 
 /// Messages cross between this library and the AWS Encryption SDK for Python 4.0.7 (`Tests/tooling/envelope/
 /// esdk_peer.py`), both directions, over both committing suites, framed and non-framed bodies, frame lengths 1,
-/// 4096 and odd sizes, empty and exact-multiple plaintexts, Unicode encryption contexts, raw AES and raw RSA
+/// 4096, 65,536 (our default) and odd sizes, empty and exact-multiple plaintexts, Unicode encryption contexts, raw AES and raw RSA
 /// keyrings (every padding) and multi-keyrings; every single-bit flip of a message is refused by both sides; and
 /// the SDK's legacy non-committing messages are refused by default and read only when allowed.
 @Suite struct ESDKInteropTests {

@@ -34,6 +34,20 @@ struct TransitTests {
         }
     }
 
+    @Test("The shared nonce pool hands every nonce out once, across refills and concurrent callers")
+    func noncePoolNeverRepeats() async throws {
+        let perTask = 700  // several refills of 256 per task
+        let drawn = try await withThrowingTaskGroup(of: [[UInt8]].self) { group in
+            for _ in 0..<8 { group.addTask { try (0..<perTask).map { _ in try NoncePool.shared.next() } } }
+            var all: [[UInt8]] = []
+            for try await batch in group { all += batch }
+            return all
+        }
+        #expect(drawn.count == 8 * perTask)
+        #expect(drawn.allSatisfy { $0.count == 12 })
+        #expect(Set(drawn).count == drawn.count, "a nonce was handed out twice")
+    }
+
     @Test("Batches keep order, echo references and fail with 400 (or the partial code) per item")
     func batches() async throws {
         let vault = try await TestVault.make()

@@ -186,7 +186,7 @@ struct EnvelopeEncrypt: AsyncParsableCommand {
     var context: [String] = []
     @Option(name: .customLong("suite"), help: "0x0578 (committing, signed; default) or 0x0478 (committing).")
     var suite = "0x0578"
-    @Option(name: .customLong("frame-length"), help: "Frame length in bytes (default 65536; the AWS Encryption CLI uses 4096, any length decrypts anywhere).")
+    @Option(name: .customLong("frame-length"), help: "Frame length in bytes (default 65536; the AWS Encryption CLI writes 4096; both read either).")
     var frameLength: UInt32 = EncryptionOptions.defaultFrameLength
 
     func run() async throws {

@@ -154,6 +154,9 @@ extension AES {
                     ),
                     failure
                 )
+                // GCM is a stream mode: libcrypto writes exactly what it reads. Anything else would leave output
+                // bytes unwritten (callers may pass uninitialized buffers), so it is a failure.
+                guard written == Int32(length) else { throw failure }
                 offset += length
             }
         }

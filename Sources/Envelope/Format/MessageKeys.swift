@@ -28,30 +28,28 @@ enum MessageKeys {
         }
     }
 
-    /// The 32-byte key commitment (format 2).
-    /// The content key and key commitment of a committing suite from one HKDF extract (both share the data key as
-    /// input and the message id as salt; only the expand labels differ), so a message pays for one PRK, not two.
+    /// The content key and the 32-byte key commitment of a committing (format 2) suite from one HKDF-SHA512
+    /// extract: both take the data key as input and the message id as salt; only the expand labels differ
+    /// ("DERIVEKEY" after the suite id, "COMMITKEY"), so a message pays for one PRK, not two.
+    ///
+    /// - Throws: ``EnvelopeError/Code/invalidMaterials`` for a non-committing suite or a data key of the wrong length.
     static func committedKeys(dataKey: SecretKey, suite: AlgorithmSuite, messageID: [UInt8]) throws -> (contentKey: SecretKey, commitment: [UInt8]) {
         guard suite.keyDerivation == .hkdfSHA512Committing else {
-            return (try contentKey(dataKey: dataKey, suite: suite, messageID: messageID), [])
+            throw EnvelopeError(.invalidMaterials, "suite has no key commitment")
         }
         guard dataKey.byteCount == suite.keyByteCount else { throw EnvelopeError(.invalidMaterials, "data key length does not match the suite") }
         var info: [UInt8] = []
         info.appendUInt16(suite.rawValue)
         info += deriveLabel
+        let prk = HKDF<SHA512>.extract(inputKeyMaterial: dataKey, salt: messageID)
+        let key: SecretKey
         do {
-            let prk = HKDF<SHA512>.extract(inputKeyMaterial: dataKey, salt: messageID)
-            let key = SecretKey(bytes: try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: info, outputByteCount: suite.keyByteCount))
-            let commitment = try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: commitLabel, outputByteCount: 32).unprotectedCopy()
-            return (key, commitment)
+            key = SecretKey(bytes: try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: info, outputByteCount: suite.keyByteCount))
         } catch {
             throw EnvelopeError(.invalidMaterials, "content key derivation failed")
         }
-    }
-
-    static func commitment(dataKey: SecretKey, messageID: [UInt8]) throws -> [UInt8] {
         do {
-            return try HKDF<SHA512>.deriveKey(inputKeyMaterial: dataKey, salt: messageID, info: commitLabel, outputByteCount: 32).unprotectedCopy()
+            return (key, try HKDF<SHA512>.expand(pseudoRandomKey: prk, info: commitLabel, outputByteCount: 32).unprotectedCopy())
         } catch {
             throw EnvelopeError(.invalidMaterials, "key commitment derivation failed")
         }

@@ -1,6 +1,7 @@
 import CryptoPrimitives
 import Foundation
 import StrictJSON
+import Synchronization
 
 /// One encrypt/decrypt/rewrap item (the top-level request, or one `batch_input` entry).
 struct TransitItem {
@@ -133,7 +134,7 @@ extension KeyService {
         return (SecretKey(bytes: derived.prefix(size)), meta.convergentEncryption ? derived.slice(size..<(size + 32)) : nil)
     }
 
-    func encryptItem(_ key: TransitKey, _ item: TransitItem, nonces: NoncePool? = nil) throws -> [String: JSONValue] {
+    func encryptItem(_ key: TransitKey, _ item: TransitItem) throws -> [String: JSONValue] {
         guard key.metadata.type.supportsEncryption else { throw KeyServiceError(.invalidRequest, "key type does not support encryption") }
         let number = try key.encryptionVersion(item.keyVersion)
         let version = try key.version(number)
@@ -150,7 +151,7 @@ extension KeyService {
             nonce = Array(SHA256.authenticationCode(key: convergentKey, message: plaintext).prefix(12).unprotectedCopy())
         } else {
             guard item.nonce == nil || item.nonce == [] else { throw KeyServiceError(.invalidRequest, "provided nonce not allowed for this key") }
-            nonce = try nonces?.next() ?? SecureRandom.bytes(count: 12)
+            nonce = try NoncePool.shared.next()
         }
         let aad = item.associatedData ?? []
         let box = key.metadata.type == .chacha20Poly1305
@@ -210,9 +211,8 @@ extension KeyService {
             if key.metadata.derived, contexts.contains(false) {
                 throw KeyServiceError(.invalidRequest, "context must be provided in every batch item or in none")
             }
-            let nonces = NoncePool()
             return try await runBatch(context, batch) { item in
-                try self.encryptItem(key, try TransitItem.parse(item, requirePlaintext: true, requireCiphertext: false), nonces: nonces)
+                try self.encryptItem(key, try TransitItem.parse(item, requirePlaintext: true, requireCiphertext: false))
             }
         }
         let item = try TransitItem.parse(context.body ?? [:], requirePlaintext: true, requireCiphertext: false)
@@ -266,19 +266,29 @@ extension KeyService {
     }
 }
 
-/// Random 12-byte nonces for one batch, drawn from the generator 64 at a time (one call instead of one per item).
-/// Used by a single request, never shared.
-final class NoncePool {
-    private var buffer: [UInt8] = []
-    private var offset = 0
-    private static let perRefill = 64
+/// Random 12-byte nonces for every encryption in the process, drawn from the generator 256 at a time: one call to
+/// the DRBG per 256 encryptions instead of one per item (single-item requests used to pay for a whole refill each).
+/// Nonces are public values; each is handed out exactly once, under a lock.
+final class NoncePool: Sendable {
+    private struct State {
+        var buffer: [UInt8] = []
+        var offset = 0
+    }
+
+    private static let perRefill = 256
+    private let state = Mutex(State())
+
+    /// The pool every Transit encryption draws from.
+    static let shared = NoncePool()
 
     func next() throws -> [UInt8] {
-        if offset == buffer.count {
-            buffer = try SecureRandom.bytes(count: 12 * Self.perRefill)
-            offset = 0
+        try state.withLock { state in
+            if state.offset == state.buffer.count {
+                state.buffer = try SecureRandom.bytes(count: 12 * Self.perRefill)
+                state.offset = 0
+            }
+            defer { state.offset += 12 }
+            return Array(state.buffer[state.offset..<(state.offset + 12)])
         }
-        defer { offset += 12 }
-        return Array(buffer[offset..<(offset + 12)])
     }
 }
