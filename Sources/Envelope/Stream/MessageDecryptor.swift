@@ -53,8 +53,10 @@ public final class MessageDecryptor {
     private var hasher: MessageDigest.Hasher?
     private var verificationKey: ECDSA.PublicKey?
     private var nextSequenceNumber: UInt32 = 1
-    /// The body AAD of regular frames, reused from frame to frame.
-    private var frameAAD: [UInt8]?
+    /// The body AAD of regular frames, rewritten in place from frame to frame.
+    private var frameAAD: [UInt8] = []
+    /// What the body needs from the authenticated header, kept apart so frames do not copy the header.
+    private var body = BodyParameters()
     private var needed = 1
 
     /// A decryptor that gets keys from `materialsManager`.
@@ -135,6 +137,8 @@ public final class MessageDecryptor {
                 try await authenticate(parsed, auth: auth)
                 try consume(parsed.authenticationByteCount)
                 header = parsed
+                body = BodyParameters(parsed)
+                frameAAD = BodyAAD.make(messageID: parsed.messageID, content: BodyAAD.frame, sequenceNumber: 0, length: 0)
                 state = parsed.contentType == .framed ? .frame : .nonFramed
                 return
             case .failed:
@@ -152,19 +156,19 @@ public final class MessageDecryptor {
         while true {
             switch state {
             case .frame:
-                guard let header, let frame = try nextFrame(header) else { return written }
-                written += try open(frame, header: header, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                guard let frame = try nextFrame() else { return written }
+                written += try open(frame, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
                 try consume(frame.totalLength)
-                if frame.final {
-                    state = header.suite.isSigned ? .footer : .done
+                if frame.label == .finalFrame {
+                    state = body.isSigned ? .footer : .done
                 } else {
                     nextSequenceNumber += 1
                 }
             case .nonFramed:
-                guard let header, let body = try nonFramedBody(header) else { return written }
-                written += try open(body, header: header, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
-                try consume(body.totalLength)
-                state = header.suite.isSigned ? .footer : .done
+                guard let element = try nonFramedBody() else { return written }
+                written += try open(element, into: UnsafeMutableRawBufferPointer(rebasing: out[written...]))
+                try consume(element.totalLength)
+                state = body.isSigned ? .footer : .done
             case .footer:
                 guard available >= 2 else { return written }
                 let length = Int(buffer[position]) << 8 | Int(buffer[position + 1])
@@ -227,17 +231,46 @@ public final class MessageDecryptor {
         }
     }
 
+    /// The header fields the body depends on.
+    private struct BodyParameters {
+        var frameLength = 0
+        var version: UInt8 = 0
+        var messageID: [UInt8] = []
+        var isSigned = false
+
+        init() {}
+
+        init(_ header: MessageHeader) {
+            frameLength = Int(header.frameLength)
+            version = header.version
+            messageID = header.messageID
+            isSigned = header.suite.isSigned
+        }
+    }
+
+    /// The content string of an element's AAD.
+    private enum Label {
+        case frame, finalFrame, singleBlock
+
+        var bytes: [UInt8] {
+            switch self {
+            case .frame: BodyAAD.frame
+            case .finalFrame: BodyAAD.finalFrame
+            case .singleBlock: BodyAAD.singleBlock
+            }
+        }
+    }
+
     /// One body element located in the buffer.
     private struct Element {
-        var final: Bool
+        var label: Label
         var sequenceNumber: UInt32
         var iv: Range<Int>
         var content: Range<Int>
         var totalLength: Int
-        var aadLabel: [UInt8]
     }
 
-    private func nextFrame(_ header: MessageHeader) throws -> Element? {
+    private func nextFrame() throws -> Element? {
         guard available >= 4 else { return nil }
         var reader = ByteReader(buffer[position...])
         let first = try reader.uint32()
@@ -252,64 +285,65 @@ public final class MessageDecryptor {
         guard available >= fixed else { return nil }
         let ivStart = position + reader.consumed
         _ = try reader.bytes(12)
-        var length = Int(header.frameLength)
+        var length = body.frameLength
         if final {
             length = Int(try reader.uint32())
-            guard length <= Int(header.frameLength) else { throw EnvelopeError(.malformedMessage, "final frame longer than the frame length") }
+            guard length <= body.frameLength else { throw EnvelopeError(.malformedMessage, "final frame longer than the frame length") }
         }
-        if header.version == 2 {
+        if body.version == 2 {
             guard MessageKeys.isFrameIV(buffer, at: ivStart, sequenceNumber) else {
                 throw EnvelopeError(.malformedMessage, "frame IV is not its sequence number")
             }
         }
         guard available >= fixed + length + 16 else { return nil }
         let contentStart = position + fixed
-        return Element(final: final, sequenceNumber: sequenceNumber, iv: ivStart..<ivStart + 12, content: contentStart..<contentStart + length,
-                       totalLength: fixed + length + 16, aadLabel: final ? BodyAAD.finalFrame : BodyAAD.frame)
+        return Element(label: final ? .finalFrame : .frame, sequenceNumber: sequenceNumber, iv: ivStart..<ivStart + 12,
+                       content: contentStart..<contentStart + length, totalLength: fixed + length + 16)
     }
 
-    private func nonFramedBody(_ header: MessageHeader) throws -> Element? {
+    private func nonFramedBody() throws -> Element? {
         guard available >= 20 else { return nil }
         var reader = ByteReader(buffer[position + 12..<position + 20])
         let length = try reader.uint64()
         guard length <= (1 << 36) - 32 else { throw EnvelopeError(.malformedMessage, "non-framed body longer than the format allows") }
         guard length <= options.maximumNonFramedBodyLength else { throw EnvelopeError(.limitExceeded, "non-framed body longer than the configured maximum") }
-        if header.version == 2 {
+        if body.version == 2 {
             guard MessageKeys.isFrameIV(buffer, at: position, 1) else {
                 throw EnvelopeError(.malformedMessage, "body IV is not its sequence number")
             }
         }
         guard available >= 20 + Int(length) + 16 else { return nil }
-        return Element(final: true, sequenceNumber: 1, iv: position..<position + 12, content: position + 20..<position + 20 + Int(length),
-                       totalLength: 20 + Int(length) + 16, aadLabel: BodyAAD.singleBlock)
+        return Element(label: .singleBlock, sequenceNumber: 1, iv: position..<position + 12, content: position + 20..<position + 20 + Int(length),
+                       totalLength: 20 + Int(length) + 16)
     }
 
     /// Verifies and decrypts one element into the start of `out`; returns the plaintext length.
-    private func open(_ element: Element, header: MessageHeader, into out: UnsafeMutableRawBufferPointer) throws -> Int {
+    private func open(_ element: Element, into out: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let cipher else { throw EnvelopeError(.invalidState, "no content key") }
-        // One AAD buffer per content string, rewritten per frame.
-        let aad: [UInt8]
-        if element.aadLabel == BodyAAD.frame, var reused = frameAAD.take() {
-            BodyAAD.update(&reused, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
-            aad = reused
+        if element.label == .frame {
+            // Regular frames share one AAD buffer, rewritten in place.
+            BodyAAD.update(&frameAAD, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+            try frameAAD.withUnsafeBytes { try open(element, aad: $0, cipher: cipher, into: out) }
         } else {
-            aad = BodyAAD.make(messageID: header.messageID, content: element.aadLabel, sequenceNumber: element.sequenceNumber, length: UInt64(element.content.count))
+            let aad = BodyAAD.make(messageID: body.messageID, content: element.label.bytes, sequenceNumber: element.sequenceNumber,
+                                   length: UInt64(element.content.count))
+            try aad.withUnsafeBytes { try open(element, aad: $0, cipher: cipher, into: out) }
         }
-        defer { if element.aadLabel == BodyAAD.frame { frameAAD = aad } }
+        return element.content.count
+    }
+
+    private func open(_ element: Element, aad: UnsafeRawBufferPointer, cipher: AES.GCM.KeyedContext, into out: UnsafeMutableRawBufferPointer) throws {
         do {
             try buffer.withUnsafeBytes { input in
-                try aad.withUnsafeBytes { aadBytes in
-                    try cipher.open(UnsafeRawBufferPointer(rebasing: input[element.content]),
-                                    tag: UnsafeRawBufferPointer(rebasing: input[element.content.upperBound..<element.content.upperBound + 16]),
-                                    nonce: UnsafeRawBufferPointer(rebasing: input[element.iv]),
-                                    authenticating: aadBytes,
-                                    plaintext: UnsafeMutableRawBufferPointer(rebasing: out[0..<element.content.count]))
-                }
+                try cipher.open(UnsafeRawBufferPointer(rebasing: input[element.content]),
+                                tag: UnsafeRawBufferPointer(rebasing: input[element.content.upperBound..<element.content.upperBound + 16]),
+                                nonce: UnsafeRawBufferPointer(rebasing: input[element.iv]),
+                                authenticating: aad,
+                                plaintext: UnsafeMutableRawBufferPointer(rebasing: out[0..<element.content.count]))
             }
         } catch {
             throw EnvelopeError(.bodyAuthenticationFailed, "body authentication tag does not verify")
         }
-        return element.content.count
     }
 
     /// Marks `count` bytes at the current position consumed, adding them to the signature hash.
