@@ -44,7 +44,7 @@ extension EnvelopeClient {
         let materials = try await materialsManager.decryptionMaterials(for: DecryptionMaterialsRequest(
             suite: header.suite, encryptedDataKeys: header.encryptedDataKeys, encryptionContext: header.encryptionContext))
         guard let dataKey = materials.plaintextDataKey else { throw EnvelopeError(.noDecryptableDataKey, "no keyring could decrypt a data key") }
-        let contentKey = try MessageKeys.authenticate(header, auth: bytes[length..<length + 16], dataKey: dataKey)
+        let contentKey = try MessageKeys.authenticate(header, auth: bytes[length..<length + 16], dataKey: dataKey).contentKey
         let keys = try await transform(header.encryptedDataKeys, header.encryptionContext)
         let rewritten = try MessageHeader(suite: header.suite, messageID: header.messageID, encryptionContext: header.encryptionContext,
                                           encryptedDataKeys: keys, contentType: header.contentType, frameLength: header.frameLength,

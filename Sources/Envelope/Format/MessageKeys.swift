@@ -75,27 +75,27 @@ enum MessageKeys {
         return tag
     }
 
-    /// The header tag under `contentKey` (a one-off cipher: for header rewrites).
+    /// The header tag under `contentKey` (a one-off sealing cipher: for header rewrites).
     static func headerTag(header: [UInt8], contentKey: SecretKey) throws -> [UInt8] {
-        do {
-            return try AES.GCM.seal([UInt8](), key: contentKey, nonce: [UInt8](repeating: 0, count: 12), authenticating: header).tag
-        } catch {
+        let cipher: AES.GCM.KeyedContext
+        do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: true) } catch {
             throw EnvelopeError(.invalidMaterials, "header authentication failed to compute")
         }
+        return try headerTag(header: header, cipher: cipher)
     }
 
-    /// Checks a header authentication tag (`iv` is 12 zero bytes in format 2, read from the message in format 1).
-    static func verifyHeaderTag(_ tag: ArraySlice<UInt8>, iv: ArraySlice<UInt8>, header: [UInt8], contentKey: SecretKey) throws {
-        do {
-            _ = try AES.GCM.open(AEADSealedBox(ciphertext: [], tag: Array(tag)), key: contentKey, nonce: Array(iv), authenticating: header)
-        } catch {
-            throw EnvelopeError(.headerAuthenticationFailed, "header authentication tag does not verify")
-        }
+    /// A parsed header checked against its data key, with what decrypting the body needs.
+    struct Authenticated {
+        /// The content key.
+        let contentKey: SecretKey
+        /// An opening cipher under the content key: it verified the header tag and opens the frames.
+        let opener: AES.GCM.KeyedContext
     }
 
     /// Checks a parsed header against its data key: the key commitment (format 2, in constant time), then the
-    /// header authentication (`auth`: IV ‖ tag in format 1, the tag in format 2). Returns the content key.
-    static func authenticate(_ header: MessageHeader, auth: ArraySlice<UInt8>, dataKey: SecretKey) throws -> SecretKey {
+    /// header authentication (`auth`: IV ‖ tag in format 1, the tag in format 2), with the same opening cipher the
+    /// body will use (one key schedule per message).
+    static func authenticate(_ header: MessageHeader, auth: ArraySlice<UInt8>, dataKey: SecretKey) throws -> Authenticated {
         let key: SecretKey
         if header.suite.isCommitting {
             let derived = try committedKeys(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
@@ -106,9 +106,25 @@ enum MessageKeys {
         } else {
             key = try contentKey(dataKey: dataKey, suite: header.suite, messageID: header.messageID)
         }
-        let iv: ArraySlice<UInt8> = header.version == 1 ? auth.prefix(12) : ArraySlice(repeating: 0, count: 12)
-        try verifyHeaderTag(auth.suffix(16), iv: iv, header: header.serialized, contentKey: key)
-        return key
+        let opener: AES.GCM.KeyedContext
+        do { opener = try AES.GCM.KeyedContext(key: key, encrypting: false) } catch {
+            throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
+        }
+        let iv: [UInt8] = header.version == 1 ? Array(auth.prefix(12)) : [UInt8](repeating: 0, count: 12)
+        let tag = Array(auth.suffix(16))
+        do {
+            try iv.withUnsafeBytes { nonce in
+                try tag.withUnsafeBytes { tagBytes in
+                    try header.serialized.withUnsafeBytes { aad in
+                        try opener.open(UnsafeRawBufferPointer(start: nil, count: 0), tag: tagBytes, nonce: nonce, authenticating: aad,
+                                        plaintext: UnsafeMutableRawBufferPointer(start: nil, count: 0))
+                    }
+                }
+            }
+        } catch {
+            throw EnvelopeError(.headerAuthenticationFailed, "header authentication tag does not verify")
+        }
+        return Authenticated(contentKey: key, opener: opener)
     }
 
     /// The 12-byte frame IV: the sequence number, big-endian, right-aligned.

@@ -214,10 +214,7 @@ public final class MessageDecryptor {
         guard let dataKey = materials.plaintextDataKey, materials.suite == parsed.suite else {
             throw EnvelopeError(.noDecryptableDataKey, "no keyring could decrypt a data key")
         }
-        let contentKey = try MessageKeys.authenticate(parsed, auth: auth, dataKey: dataKey)
-        do { cipher = try AES.GCM.KeyedContext(key: contentKey, encrypting: false) } catch {
-            throw EnvelopeError(.invalidMaterials, "content cipher setup failed")
-        }
+        cipher = try MessageKeys.authenticate(parsed, auth: auth, dataKey: dataKey).opener
         if let curve = parsed.suite.signingCurve {
             guard let key = materials.verificationKey else { throw EnvelopeError(.invalidEncryptionContext, "signed message without its verification key") }
             verificationKey = key

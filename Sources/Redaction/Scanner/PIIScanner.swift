@@ -6,9 +6,8 @@
 ///
 /// ```swift
 /// let scanner = PIIScanner(policy: .hipaaSafeHarbor)
-/// for finding in scanner.scan("DOB 03/14/1985, call 212-555-0100") {
-///     print(finding.type, finding.span.utf16)   // DATE_OF_BIRTH 4..<14, PHONE 21..<33
-/// }
+/// let findings = scanner.scan("DOB 03/14/1985, call 212-555-0100")
+/// let summary = findings.map { ($0.type, $0.span.utf16) }   // [(DATE_OF_BIRTH, 4..<14), (PHONE, 21..<33)]
 /// ```
 public struct PIIScanner: Sendable {
     /// The policy whose types, threshold, allow-list and custom rules this scanner applies.
